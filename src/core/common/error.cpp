@@ -1,0 +1,41 @@
+#include "core/common/error.hpp"
+
+namespace chinjeol {
+
+const char* ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kAlreadyExists:
+      return "already_exists";
+    case ErrorCode::kFailedPrecondition:
+      return "failed_precondition";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kInternal:
+      return "internal";
+  }
+  return "internal";
+}
+
+std::string DescribeViolation(const FieldViolation& violation) {
+  std::string text;
+  if (!violation.file.empty()) {
+    text += violation.file;
+    if (violation.line > 0) text += ":" + std::to_string(violation.line);
+    text += ": ";
+  } else if (violation.line > 0) {
+    text += "line " + std::to_string(violation.line) + ": ";
+  }
+  if (!violation.field.empty()) text += "column " + violation.field + ": ";
+  text += violation.message;
+  return text;
+}
+
+}  // namespace chinjeol

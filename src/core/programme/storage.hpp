@@ -1,0 +1,32 @@
+#pragma once
+
+#include <functional>
+
+#include "core/auth/user.hpp"
+#include "core/campaign/campaign_repository.hpp"
+#include "core/common/result.hpp"
+#include "core/evaluation/evaluation_repository.hpp"
+#include "core/org/organisation_repository.hpp"
+#include "core/rubric/rubric_repository.hpp"
+
+namespace chinjeol::programme {
+
+// Everything the programme keeps, behind one transaction boundary. Implemented by the storage
+// adapters (SQLite, PostgreSQL); `app/` opens one and hands it to the use cases.
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  // Runs `work` in one transaction: commits when it succeeds, rolls back when it returns an
+  // error (which is passed on). Transactions do not nest.
+  virtual Result<void> InTransaction(const std::function<Result<void>()>& work) = 0;
+
+  virtual org::OrganisationRepository& organisation() = 0;
+  virtual rubric::RubricRepository& rubrics() = 0;
+  virtual campaign::CampaignRepository& campaigns() = 0;
+  virtual campaign::CalendarRepository& calendar() = 0;
+  virtual evaluation::EvaluationRepository& evaluations() = 0;
+  virtual auth::UserRepository& users() = 0;
+};
+
+}  // namespace chinjeol::programme

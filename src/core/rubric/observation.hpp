@@ -1,0 +1,58 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/common/result.hpp"
+#include "core/rubric/rubric.hpp"
+
+namespace chinjeol::rubric {
+
+// What the monitor saw for one item, before any points are given. Storing observations rather
+// than points lets a later rubric version re-score history.
+struct NotApplicable {
+  friend bool operator==(const NotApplicable&, const NotApplicable&) = default;
+};
+struct BinaryObservation {
+  bool observed = false;
+  friend bool operator==(const BinaryObservation&, const BinaryObservation&) = default;
+};
+struct LevelObservation {
+  int level = 3;  // 1 (부진) .. 5 (탁월)
+  friend bool operator==(const LevelObservation&, const LevelObservation&) = default;
+};
+struct CountObservation {
+  int count = 0;  // e.g. rings before pick-up
+  bool apologised = false;
+  friend bool operator==(const CountObservation&, const CountObservation&) = default;
+};
+struct ChecklistObservation {
+  std::vector<std::string> elements;  // ids of the elements observed
+  friend bool operator==(const ChecklistObservation&, const ChecklistObservation&) = default;
+};
+
+using Observation = std::variant<NotApplicable, BinaryObservation, LevelObservation,
+                                 CountObservation, ChecklistObservation>;
+
+struct ItemObservation {
+  std::string item_id;
+  Observation observation;
+  friend bool operator==(const ItemObservation&, const ItemObservation&) = default;
+};
+
+// Reads one cell of an evaluations file for `item` (CONTRACT.md: binary 0/1, level5 1-5,
+// tiered the count with an optional trailing "a" for an apology, checklist the ";"-separated
+// element ids, "na" = not applicable). kInvalidArgument with a message naming what is allowed.
+Result<Observation> ParseObservation(const Item& item, std::string_view cell);
+
+// The cell text that ParseObservation reads back to the same observation.
+std::string FormatObservation(const Observation& observation);
+
+// Compact storage form of a contact's observations: "P01=4a|P02=greeting;name|P03=na".
+std::string EncodeObservations(const std::vector<ItemObservation>& observations);
+// kInvalidArgument when the text is not in the EncodeObservations form.
+Result<std::vector<ItemObservation>> DecodeObservations(std::string_view text);
+
+}  // namespace chinjeol::rubric
