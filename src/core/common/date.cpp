@@ -1,7 +1,6 @@
 #include "core/common/date.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 namespace chinjeol {
 namespace {
@@ -15,6 +14,14 @@ std::optional<int> ReadDigits(std::string_view text, std::size_t pos, std::size_
     value = value * 10 + (text[i] - '0');
   }
   return value;
+}
+
+// Writes `value` as `width` zero-padded digits at `pos`.
+void PutDigits(std::string& text, std::size_t pos, std::size_t width, int value) {
+  for (std::size_t i = width; i > 0; --i) {
+    text[pos + i - 1] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
 }
 
 }  // namespace
@@ -63,16 +70,19 @@ std::optional<LocalDateTime> ParseLocalDateTime(std::string_view text) {
 }
 
 std::string FormatDate(const Date& date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buffer;
+  std::string text = "0000-00-00";
+  PutDigits(text, 0, 4, static_cast<int>(date.year()));
+  PutDigits(text, 5, 2, static_cast<int>(static_cast<unsigned>(date.month())));
+  PutDigits(text, 8, 2, static_cast<int>(static_cast<unsigned>(date.day())));
+  return text;
 }
 
 std::string FormatLocalDateTime(const LocalDateTime& time) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02d", time.hour, time.minute, time.second);
-  return FormatDate(time.date) + buffer;
+  std::string text = FormatDate(time.date) + "T00:00:00";
+  PutDigits(text, 11, 2, time.hour);
+  PutDigits(text, 14, 2, time.minute);
+  PutDigits(text, 17, 2, time.second);
+  return text;
 }
 
 }  // namespace chinjeol

@@ -1,0 +1,501 @@
+#include "adapters/cli/cli.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "adapters/cli/terminal.hpp"
+#include "core/campaign/campaign.hpp"
+#include "core/common/date.hpp"
+#include "core/programme/demo.hpp"
+#include "core/programme/imports.hpp"
+#include "core/programme/scores.hpp"
+#include "core/programme/setup.hpp"
+
+namespace chinjeol::cli {
+namespace {
+
+constexpr const char* kDefaultDatabase = "sqlite:chinjeol.db";
+
+std::string DatabaseUrl(const std::string& option) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv("CHINJEOL_DB"); env != nullptr && *env != '\0') return env;
+  return kDefaultDatabase;
+}
+
+std::string Number(double value, int decimals) {
+  std::ostringstream text;
+  text << std::fixed << std::setprecision(decimals) << value;
+  return text.str();
+}
+
+// Shared state of one command line run.
+struct Context {
+  const Services& services;
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  std::string database;
+  int status = 0;
+
+  int Fail(const Error& error) {
+    PrintError(err, error);
+    status = ExitStatusFor(error);
+    return status;
+  }
+
+  // Opens the database, creating and migrating it, with the default rubrics and holidays.
+  Result<std::unique_ptr<programme::Storage>> Open() {
+    Result<std::unique_ptr<programme::Storage>> storage =
+        services.open_storage(DatabaseUrl(database));
+    if (!storage) return storage;
+    std::unique_ptr<programme::TableSource> holidays = services.default_holidays();
+    Result<void> ready = programme::EnsureDefaults(**storage, services.default_rubrics, *holidays);
+    if (!ready) return ready.error();
+    return storage;
+  }
+};
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+void RunDemo(Context& context, int employees, std::uint64_t seed) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<programme::DemoSummary> summary = programme::InstallDemo(**storage, {employees, seed});
+  if (!summary) {
+    context.Fail(summary.error());
+    return;
+  }
+  std::ostream& out = context.out;
+  out << "데모 프로그램을 만들었습니다 / Demo programme created in "
+      << DatabaseUrl(context.database) << "\n"
+      << FormatTextTable(
+             {"항목 What", "수 Count"},
+             {{"부서 Departments", GroupThousands(summary->departments) + " (읍면동 towns " +
+                                       GroupThousands(summary->towns) + ")"},
+              {"직원 Employees", GroupThousands(summary->employees)},
+              {"창구 부서 Counter units", GroupThousands(summary->counter_units)},
+              {"모니터요원 Monitors", GroupThousands(summary->monitors)},
+              {"시나리오 Scenarios", GroupThousands(summary->scenarios)},
+              {"캠페인 Campaign",
+               summary->campaign_code + " (2021-05-17 ~ 2021-09-16, 2회차 rounds)"},
+              {"평가 Evaluations", GroupThousands(summary->evaluations) + " (채점 scored " +
+                                       GroupThousands(summary->scored) + ", 검수 대기 in review " +
+                                       GroupThousands(summary->pending_review) + ")"}})
+      << "캠페인 코드 Campaign code: " << summary->campaign_code << "\n";
+}
+
+void RunCampaigns(Context& context) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<std::vector<campaign::CampaignSummary>> campaigns =
+      (*storage)->campaigns().ListCampaigns();
+  if (!campaigns) {
+    context.Fail(campaigns.error());
+    return;
+  }
+  if (campaigns->empty()) {
+    context.out << "캠페인이 없습니다 / No campaigns yet: chinjeol campaign create --help\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const campaign::CampaignSummary& summary : *campaigns) {
+    const campaign::Campaign& c = summary.campaign;
+    rows.push_back({c.code, c.name, FormatDate(c.start) + " ~ " + FormatDate(c.end),
+                    std::to_string(c.rounds.size()), GroupThousands(summary.evaluations),
+                    GroupThousands(summary.approved), GroupThousands(summary.pending),
+                    GroupThousands(summary.void_or_unanswered),
+                    GroupThousands(summary.employees_evaluated)});
+  }
+  context.out << FormatTextTable(
+      {"코드 Code", "이름 Name", "기간 Window", "회차 Rounds", "평가 Evaluations", "승인 Approved",
+       "검수 대기 In review", "무효·미수신 Void/unanswered", "평가된 직원 Employees scored"},
+      rows);
+}
+
+void RunImport(Context& context, const std::string& kind, const std::string& file, bool pending,
+               bool deactivate_missing) {
+  Result<std::unique_ptr<programme::TableSource>> source = context.services.open_table(file);
+  if (!source) {
+    context.Fail(source.error());
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  ProgressBar bar(context.err, "가져오는 중 Importing " + file, StderrIsTerminal());
+  const programme::ProgressCallback progress = [&](double fraction, long rows) {
+    bar.Update(fraction, rows);
+  };
+  Result<programme::ImportReport> report = [&]() -> Result<programme::ImportReport> {
+    if (kind == "roster") {
+      return programme::ImportRoster(**source, **storage, {deactivate_missing}, progress);
+    }
+    if (kind == "monitors") return programme::ImportMonitors(**source, **storage, progress);
+    if (kind == "scenarios") return programme::ImportScenarios(**source, **storage, progress);
+    if (kind == "holidays") return programme::ImportHolidays(**source, **storage);
+    return programme::ImportEvaluations(**source, **storage, {pending}, progress);
+  }();
+  bar.Done();
+  if (!report) {
+    context.Fail(report.error());
+    return;
+  }
+  std::ostream& out = context.out;
+  out << file << ": " << GroupThousands(report->rows) << "행을 가져왔습니다 / rows imported";
+  out << " (새로 new " << GroupThousands(report->created) << ", 갱신 updated "
+      << GroupThousands(report->updated) << ")\n";
+  if (report->departments_created > 0) {
+    out << "  새 부서 New departments: " << GroupThousands(report->departments_created) << "\n";
+  }
+  if (kind == "evaluations") {
+    out << "  검수 대기 In review: " << GroupThousands(report->pending_review)
+        << ", 점수 없음(미수신·무효) Unscored (unanswered, void): "
+        << GroupThousands(report->unscored) << "\n";
+    for (const auto& [flag, count] : report->flags) {
+      out << "  " << flag << ": " << GroupThousands(count) << "\n";
+    }
+  }
+}
+
+void RunCampaignCreate(Context& context, const std::string& code, const std::string& name,
+                       const std::string& start, const std::string& end, int rounds,
+                       int phone_per_round, int visit_per_round, const std::string& lunch) {
+  std::vector<FieldViolation> violations;
+  const auto start_date = ParseDate(start);
+  const auto end_date = ParseDate(end);
+  const auto lunch_policy = campaign::ParseLunchPolicy(lunch);
+  if (!start_date)
+    violations.push_back({"--start", "must be a date as YYYY-MM-DD, got \"" + start + "\""});
+  if (!end_date)
+    violations.push_back({"--end", "must be a date as YYYY-MM-DD, got \"" + end + "\""});
+  if (!lunch_policy) violations.push_back({"--lunch", "must be avoid, allow or separate"});
+  if (!violations.empty()) {
+    context.Fail(InvalidArgument("invalid campaign", std::move(violations)));
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<campaign::Campaign> created =
+      programme::CreateCampaign(**storage, {code, name, *start_date, *end_date, rounds,
+                                            phone_per_round, visit_per_round, *lunch_policy});
+  if (!created) {
+    context.Fail(created.error());
+    return;
+  }
+  context.out << "캠페인을 만들었습니다 / Campaign created: " << created->code << "\n";
+  for (const campaign::Round& round : created->rounds) {
+    context.out << "  " << round.number << "회차 round " << round.number << ": "
+                << FormatDate(round.start) << " ~ " << FormatDate(round.end) << "\n";
+  }
+}
+
+void RunScore(Context& context, const std::string& campaign_code, const std::string& format,
+              const std::string& out_path, bool to_file) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<programme::ScoreTable> table = programme::ComputeScores(**storage, campaign_code);
+  if (!table) {
+    context.Fail(table.error());
+    return;
+  }
+  Result<std::unique_ptr<programme::TableSink>> sink =
+      context.services.open_sink(format, to_file ? out_path : std::string(), "점수 Scores");
+  if (!sink) {
+    context.Fail(sink.error());
+    return;
+  }
+  for (const std::string& note : table->notes) context.err << "참고 Note: " << note << "\n";
+  if (Result<void> written = programme::WriteScores(*table, **sink); !written) {
+    context.Fail(written.error());
+  }
+}
+
+void RunExport(Context& context, const std::string& kind, const std::string& campaign_code,
+               const std::string& format, const std::string& out_path) {
+  if (format == "xlsx" && out_path.empty()) {
+    context.Fail(InvalidArgument("an XLSX export needs a file", {{"--out", "give a .xlsx path"}}));
+    return;
+  }
+  if (kind == "scores") {
+    RunScore(context, campaign_code, format, out_path, true);
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  if (kind == "assignments") {
+    context.Fail(FailedPrecondition("campaign " + campaign_code +
+                                    " has no plan yet; the planner schedules assignments"));
+    return;
+  }
+  Result<std::unique_ptr<programme::TableSink>> sink =
+      context.services.open_sink(format, out_path, "평가 Evaluations");
+  if (!sink) {
+    context.Fail(sink.error());
+    return;
+  }
+  Result<long> count = programme::ExportEvaluations(**storage, campaign_code, **sink);
+  if (!count) {
+    context.Fail(count.error());
+    return;
+  }
+  if (!out_path.empty()) {
+    context.err << out_path << ": 평가 " << GroupThousands(*count) << "건 / evaluations written\n";
+  }
+}
+
+std::string ReadPassword(Context& context) {
+  std::string password;
+  std::getline(context.in, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+void RunUserAdd(Context& context, const std::string& login, const std::string& role_text,
+                const std::string& employee_no, const std::string& monitor_code,
+                const std::string& department_code) {
+  const auto role = auth::ParseRole(role_text);
+  if (!role) {
+    context.Fail(InvalidArgument("unknown role",
+                                 {{"--role",
+                                   "must be admin, monitor, reviewer, coach, department_head, "
+                                   "employee or auditor, got \"" +
+                                       role_text + "\""}}));
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  const std::string password = ReadPassword(context);
+  auth::User user;
+  user.login = login;
+  user.role = *role;
+  user.employee_no = employee_no;
+  user.monitor_code = monitor_code;
+  user.department_code = department_code;
+  if (Result<void> added = programme::AddUser(**storage, *context.services.hasher, user, password);
+      !added) {
+    context.Fail(added.error());
+    return;
+  }
+  context.out << "사용자를 만들었습니다 / User created: " << login << " ("
+              << auth::RoleNameKo(*role) << " " << auth::RoleCode(*role) << ")\n";
+}
+
+void RunRubricList(Context& context) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<std::vector<rubric::Rubric>> rubrics = (*storage)->rubrics().ListRubrics();
+  if (!rubrics) {
+    context.Fail(rubrics.error());
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const rubric::Rubric& rubric : *rubrics) {
+    rows.push_back({rubric.code, std::to_string(rubric.version), ChannelCode(rubric.channel),
+                    rubric.name_ko, std::to_string(rubric.items.size()),
+                    Number(rubric.MaxPoints(), 0)});
+  }
+  context.out << FormatTextTable(
+      {"코드 Code", "버전 Version", "채널 Channel", "이름 Name", "항목 Items", "배점 Points"},
+      rows);
+}
+
+void RunRubricAdd(Context& context, const std::string& file) {
+  Result<std::vector<rubric::Rubric>> rubrics = context.services.read_rubrics(file);
+  if (!rubrics) {
+    context.Fail(rubrics.error());
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  for (rubric::Rubric& rubric : *rubrics) {
+    Result<rubric::Rubric> added = programme::AddRubricVersion(**storage, std::move(rubric));
+    if (!added) {
+      context.Fail(added.error());
+      return;
+    }
+    context.out << "평가표를 추가했습니다 / Rubric added: " << added->code << " v" << added->version
+                << "\n";
+  }
+}
+
+}  // namespace
+
+int ExitStatusFor(const Error& error) {
+  switch (error.code()) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kFailedPrecondition:
+      return 2;
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kPermissionDenied:
+    case ErrorCode::kUnavailable:
+    case ErrorCode::kInternal:
+      return 1;
+  }
+  return 1;
+}
+
+void PrintError(std::ostream& err, const Error& error) {
+  const auto& violations = error.violations();
+  if (violations.empty()) {
+    err << "chinjeol: " << error.message() << "\n";
+    return;
+  }
+  for (const FieldViolation& violation : violations) {
+    err << "chinjeol: " << DescribeViolation(violation) << "\n";
+  }
+  if (violations.size() > 1 || error.message() != violations.front().message) {
+    err << "chinjeol: " << error.message() << "\n";
+  }
+}
+
+int Run(int argc, const char* const* argv, const Services& services, std::istream& in,
+        std::ostream& out, std::ostream& err) {
+  Context context{services, in, out, err, {}, 0};
+  CLI::App app{"chinjeol (친절): 민원 친절도 평가 프로그램 / a civil-service kindness programme"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "chinjeol 0.1.0");
+  app.add_option("--db", context.database,
+                 "데이터베이스 Database: sqlite:PATH (default sqlite:chinjeol.db) or "
+                 "postgresql://user:pass@host:port/dbname; also CHINJEOL_DB");
+
+  int demo_employees = 1200;
+  std::uint64_t demo_seed = 2021;
+  auto* demo =
+      app.add_subcommand("demo", "데모 프로그램 만들기 / Create a complete demo programme");
+  demo->add_option("--employees", demo_employees, "직원 수 Number of employees")
+      ->check(CLI::Range(20, 2000000));
+  demo->add_option("--seed", demo_seed, "난수 씨앗 Random seed");
+  demo->callback([&] { RunDemo(context, demo_employees, demo_seed); });
+
+  auto* campaigns = app.add_subcommand("campaigns", "캠페인 목록 / List campaigns with counts");
+  campaigns->callback([&] { RunCampaigns(context); });
+
+  std::string import_kind, import_file;
+  bool import_pending = false, import_deactivate = false;
+  auto* import = app.add_subcommand(
+      "import",
+      "가져오기 / Import roster, monitors, scenarios, evaluations or holidays (.csv/.xlsx)");
+  import->add_option("kind", import_kind, "roster | monitors | scenarios | evaluations | holidays")
+      ->required()
+      ->check(CLI::IsMember({"roster", "monitors", "scenarios", "evaluations", "holidays"}));
+  import->add_option("file", import_file, "CSV (UTF-8, BOM allowed) or XLSX file")->required();
+  import->add_flag("--pending", import_pending,
+                   "평가를 검수 대기로 / Put imported evaluations in the review queue");
+  import->add_flag("--deactivate-missing", import_deactivate,
+                   "명단에 없는 직원 비활성 / Mark employees missing from the roster as departed");
+  import->callback([&] {
+    RunImport(context, import_kind, import_file, import_pending, import_deactivate);
+});
+
+auto* campaign = app.add_subcommand("campaign", "캠페인 관리 / Manage campaigns");
+campaign->require_subcommand(1);
+std::string c_code, c_name, c_start, c_end, c_lunch = "avoid";
+int c_rounds = 2, c_phone = 1, c_visit = 1;
+auto* create = campaign->add_subcommand("create", "캠페인 만들기 / Create a campaign");
+create->add_option("--code", c_code, "캠페인 코드 Campaign code")->required();
+create->add_option("--name", c_name, "이름 Name")->required();
+create->add_option("--start", c_start, "시작일 First day YYYY-MM-DD")->required();
+create->add_option("--end", c_end, "종료일 Last day YYYY-MM-DD")->required();
+create->add_option("--rounds", c_rounds, "회차 Rounds (default 2)");
+create->add_option("--phone-per-round", c_phone,
+                   "직원당 회차별 전화 Phone contacts per employee per round");
+create->add_option("--visit-per-round", c_visit,
+                   "창구당 회차별 방문 Visits per counter unit per round");
+create->add_option("--lunch", c_lunch, "점심시간 Lunch hour: avoid | allow | separate");
+create->callback([&] {
+  RunCampaignCreate(context, c_code, c_name, c_start, c_end, c_rounds, c_phone, c_visit, c_lunch);
+});
+
+std::string export_kind, export_campaign, export_format = "csv", export_out;
+auto* exporter =
+    app.add_subcommand("export", "내보내기 / Export assignments, evaluations or scores");
+exporter->add_option("kind", export_kind, "assignments | evaluations | scores")
+    ->required()
+    ->check(CLI::IsMember({"assignments", "evaluations", "scores"}));
+exporter->add_option("campaign", export_campaign, "캠페인 코드 Campaign code")->required();
+exporter->add_option("--format", export_format, "csv | json | xlsx")
+    ->check(CLI::IsMember({"csv", "json", "xlsx"}));
+exporter->add_option("--out", export_out, "파일 File (default: standard output; needed for xlsx)");
+exporter->callback([&] {
+  RunExport(context, export_kind, export_campaign, export_format, export_out);
+});
+
+std::string score_campaign, score_format = "csv";
+auto* score = app.add_subcommand("score", "직원별 점수 / Per-employee scores to standard output");
+score->add_option("campaign", score_campaign, "캠페인 코드 Campaign code")->required();
+score->add_option("--format", score_format, "csv | json")->check(CLI::IsMember({"csv", "json"}));
+score->callback([&] { RunScore(context, score_campaign, score_format, {}, false); });
+
+auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");
+user->require_subcommand(1);
+std::string u_login, u_role, u_employee, u_monitor, u_department;
+auto* user_add = user->add_subcommand(
+    "add",
+    "사용자 추가 (비밀번호는 표준 입력) / Add a user; the password is read from standard input");
+user_add->add_option("--login", u_login, "로그인 ID")->required();
+user_add
+    ->add_option("--role", u_role,
+                 "admin | monitor | reviewer | coach | department_head | employee | auditor")
+    ->required();
+user_add->add_option("--employee-no", u_employee, "직원번호 (employee)");
+user_add->add_option("--monitor-code", u_monitor, "모니터요원 코드 (monitor)");
+user_add->add_option("--department-code", u_department, "부서 코드 (department_head)");
+user_add->callback([&] {
+  RunUserAdd(context, u_login, u_role, u_employee, u_monitor, u_department);
+});
+
+auto* rubric = app.add_subcommand("rubric", "평가표 / Rubrics");
+rubric->require_subcommand(1);
+rubric->add_subcommand("list", "평가표 목록 / List rubric versions")->callback([&] {
+  RunRubricList(context);
+});
+std::string rubric_file;
+auto* rubric_add = rubric->add_subcommand(
+    "add", "새 버전 추가 / Add a new version from a JSON file (one rubric or a rubrics file)");
+rubric_add->add_option("file", rubric_file, "JSON file")->required();
+rubric_add->callback([&] { RunRubricAdd(context, rubric_file); });
+
+try {
+  app.parse(argc, argv);
+} catch (const CLI::ParseError& error) {
+  const int code = app.exit(error, out, err);
+  return code == 0 ? 0 : 2;
+}
+return context.status;
+}  // namespace chinjeol::cli
+
+}  // namespace chinjeol::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/auth/password_hasher.hpp"
+#include "core/common/result.hpp"
+#include "core/programme/storage.hpp"
+#include "core/programme/table_sink.hpp"
+#include "core/programme/table_source.hpp"
+#include "core/rubric/rubric.hpp"
+
+namespace chinjeol::cli {
+
+// The adapters the command line works with, handed over by app/main (the CLI never reaches
+// another adapter itself).
+struct Services {
+  std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url)> open_storage;
+  std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
+      open_table;
+  // format: csv, json or xlsx; an empty path means standard output (not for xlsx).
+  std::function<Result<std::unique_ptr<programme::TableSink>>(
+      std::string_view format, const std::string& path, const std::string& sheet_name)>
+      open_sink;
+  // Reads a rubric JSON file (one rubric, or a file shaped like data/rubrics.json).
+  std::function<Result<std::vector<rubric::Rubric>>(const std::string& path)> read_rubrics;
+  std::vector<rubric::Rubric> default_rubrics;
+  std::function<std::unique_ptr<programme::TableSource>()> default_holidays;
+  const auth::PasswordHasher* hasher = nullptr;
+  std::function<std::uint64_t()> unpredictable_seed;
+};
+
+// Runs one command line (CONTRACT.md "Commands"). Exit status: 0 success, 2 bad input (with a
+// reason naming the file, line and column on `err`), 1 anything else.
+int Run(int argc, const char* const* argv, const Services& services, std::istream& in,
+        std::ostream& out, std::ostream& err);
+
+// Exit status for an error: 2 for problems with the input, 1 otherwise.
+int ExitStatusFor(const Error& error);
+
+// Writes an error for people: the first line names the first problem's file, line and column.
+void PrintError(std::ostream& err, const Error& error);
+
+}  // namespace chinjeol::cli
