@@ -8,7 +8,7 @@ function(chinjeol_add_test name)
     set(ARG_LABEL unit)
   endif()
   add_executable(${name} ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE ${ARG_LINK} GTest::gtest GTest::gtest_main)
+  target_link_libraries(${name} PRIVATE ${ARG_LINK} GTest::gmock GTest::gtest GTest::gtest_main)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
   target_compile_definitions(${name} PRIVATE
     CHINJEOL_SOURCE_DIR="${PROJECT_SOURCE_DIR}" CHINJEOL_BINARY_DIR="${PROJECT_BINARY_DIR}")

@@ -33,7 +33,11 @@ std::string DescribeViolation(const FieldViolation& violation) {
   } else if (violation.line > 0) {
     text += "line " + std::to_string(violation.line) + ": ";
   }
-  if (!violation.field.empty()) text += "column " + violation.field + ": ";
+  if (!violation.field.empty()) {
+    // JSON paths ("rubrics/0/items/3") read as a place, file columns as a column.
+    text += violation.field.find('/') == std::string::npos ? "column " : "at ";
+    text += violation.field + ": ";
+  }
   text += violation.message;
   return text;
 }

@@ -28,6 +28,8 @@ TEST(DescribeViolation, NamesFileLineAndColumn) {
   EXPECT_EQ(DescribeViolation({"", "no header", "roster.csv", 0}), "roster.csv: no header");
   EXPECT_EQ(DescribeViolation({"code", "must not be empty", "", 0}),
             "column code: must not be empty");
+  EXPECT_EQ(DescribeViolation({"rubrics/0/items/3/type", "unknown item type", "r.json", 0}),
+            "r.json: at rubrics/0/items/3/type: unknown item type");
 }
 
 }  // namespace

@@ -300,7 +300,8 @@ evaluation::Evaluation DrawContact(Simulation& sim, std::size_t employee_index, 
 
   // Most evaluations are reviewed already; some wait in the queue or were sent back.
   const double review = sim.random.Uniform();
-  const bool critical = evaluation.flags.back() == rubric::kFlagCritical;
+  const bool critical = std::find(evaluation.flags.begin(), evaluation.flags.end(),
+                                  rubric::kFlagCritical) != evaluation.flags.end();
   if (critical || review < 0.02) {
     evaluation.state = evaluation::ReviewState::kSubmitted;
   } else if (review < 0.025) {

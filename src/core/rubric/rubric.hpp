@@ -18,6 +18,10 @@ enum class ItemType {
   kLevel5,     // 탁월/우수/보통/미흡/부진 -> a configurable fraction of the points
 };
 
+// The type's code in rubric files ("binary", "tiered", "checklist", "level5") and back.
+const char* ItemTypeCode(ItemType type);
+std::optional<ItemType> ParseItemType(std::string_view code);
+
 // What "not applicable" in a contact means for an item.
 enum class NotApplicablePolicy {
   kNotAllowed,  // the item always applies; "na" is an input error
@@ -25,10 +29,16 @@ enum class NotApplicablePolicy {
   kRescale,     // left out; the total is rescaled over the items that applied
 };
 
+// The policy's code in rubric files ("not_allowed", "full_marks", "rescale") and back.
+const char* NotApplicablePolicyCode(NotApplicablePolicy policy);
+std::optional<NotApplicablePolicy> ParseNotApplicablePolicy(std::string_view code);
+
 struct Tier {
   std::optional<int> max_count;  // upper bound (inclusive); empty = no bound (last tier)
   double points = 0;
   std::optional<double> points_if_apology;  // when the employee apologised for the wait
+
+  friend bool operator==(const Tier&, const Tier&) = default;
 };
 
 struct ChecklistElement {
@@ -36,6 +46,8 @@ struct ChecklistElement {
   std::string name_ko;
   std::string name_en;
   double points = 0;
+
+  friend bool operator==(const ChecklistElement&, const ChecklistElement&) = default;
 };
 
 struct Item {
@@ -51,6 +63,8 @@ struct Item {
   std::vector<ChecklistElement> elements;  // kChecklist only
   bool critical = false;  // earning zero on this item applies the rubric's critical cap
   std::string check_en;   // guidance for monitors
+
+  friend bool operator==(const Item&, const Item&) = default;
 };
 
 struct Stage {
@@ -58,12 +72,16 @@ struct Stage {
   std::string name_ko;
   std::string name_en;
   double points = 0;
+
+  friend bool operator==(const Stage&, const Stage&) = default;
 };
 
 struct Flag {
   std::string id;  // e.g. "UNANSWERED"
   std::string name_ko;
   std::string name_en;
+
+  friend bool operator==(const Flag&, const Flag&) = default;
 };
 
 // Flags with a meaning the scoring rules know.
@@ -93,6 +111,8 @@ struct Rubric {
   double MaxPoints() const;
   const Item* FindItem(std::string_view id) const;
   const Flag* FindFlag(std::string_view id) const;
+
+  friend bool operator==(const Rubric&, const Rubric&) = default;
 };
 
 // Grade bands on the 0-100 scale, highest first (S >= 90, A >= 80, B >= 70, C below).
@@ -100,12 +120,23 @@ struct GradeBand {
   std::string grade;
   std::string name_ko;
   double min = 0;
+
+  friend bool operator==(const GradeBand&, const GradeBand&) = default;
 };
 std::vector<GradeBand> DefaultGradeBands();
 
+// Bands that give every score on the 0-100 scale exactly one grade: at least one band, distinct
+// non-empty grades, minimums in [0, 100] falling strictly from the first band, the last at 0.
+// Returns the problems found as "grade_bands/1/min: problem"; empty when consistent.
+std::vector<std::string> ValidateGradeBands(const std::vector<GradeBand>& bands);
+
 // A rubric that is internally consistent: unique item ids, items in known stages, stage points
 // equal to the sum of their items, tiers and elements where the type needs them, fractions in
-// [0, 1]. Returns the problems found, each with a JSON-like path ("items/3/tiers").
+// [0, 1]. Returns the problems found, each as "path: problem" with a JSON-like path relative to
+// the rubric ("items/3/tiers: a tiered item needs at least one tier"); empty when consistent.
 std::vector<std::string> ValidateRubric(const Rubric& rubric);
+
+// Points as the shortest decimal that reads back to the same value: "10", "7.5", "11.25".
+std::string FormatPoints(double points);
 
 }  // namespace chinjeol::rubric

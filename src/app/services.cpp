@@ -1,0 +1,60 @@
+#include "app/services.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "adapters/codec/rubric_json.hpp"
+#include "adapters/files/csv_table_source.hpp"
+#include "adapters/files/table_files.hpp"
+#include "adapters/storage/storage_factory.hpp"
+#include "adapters/system/secure_random.hpp"
+#include "adapters/system/sodium_password_hasher.hpp"
+#include "app/embedded.hpp"
+
+namespace chinjeol::app {
+namespace {
+
+Result<std::vector<rubric::Rubric>> ReadRubricFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return InvalidArgument(path + ": cannot open the file");
+  std::ostringstream text;
+  text << file.rdbuf();
+  const std::string json = text.str();
+  // A rubrics file has a "rubrics" array; anything else is read as one rubric.
+  if (json.find("\"rubrics\"") != std::string::npos) {
+    Result<codec::RubricFile> parsed = codec::ParseRubricFile(json, path);
+    if (!parsed) return parsed.error();
+    return std::move(parsed->rubrics);
+  }
+  Result<rubric::Rubric> rubric = codec::RubricFromJson(json);
+  if (!rubric) {
+    return InvalidArgument(path + ": " + rubric.error().message(), rubric.error().violations());
+  }
+  return std::vector<rubric::Rubric>{std::move(*rubric)};
+}
+
+}  // namespace
+
+cli::Services MakeServices() {
+  static const system::SodiumPasswordHasher hasher;
+  cli::Services services;
+  services.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
+  services.open_table = [](const std::string& path) { return files::OpenTableSource(path); };
+  services.open_sink = [](std::string_view format, const std::string& path,
+                          const std::string& sheet) {
+    return files::OpenTableSink(format, path, sheet);
+  };
+  services.read_rubrics = ReadRubricFile;
+  services.default_rubrics = codec::DefaultRubricFile().rubrics;
+  services.default_holidays = []() -> std::unique_ptr<programme::TableSource> {
+    Result<std::unique_ptr<files::CsvTableSource>> source = files::CsvTableSource::FromText(
+        "holidays-kr.csv (built in)", std::string(internal::Embedded("holidays-kr.csv")));
+    if (!source) throw std::logic_error("the built-in holiday list is unreadable");
+    return std::move(*source);
+  };
+  services.hasher = &hasher;
+  services.unpredictable_seed = system::UnpredictableSeed;
+  return services;
+}
+
+}  // namespace chinjeol::app
