@@ -41,8 +41,8 @@ cli::Services MakeServices() {
   services.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
   services.open_table = [](const std::string& path) { return files::OpenTableSource(path); };
   services.open_sink = [](std::string_view format, const std::string& path,
-                          const std::string& sheet) {
-    return files::OpenTableSink(format, path, sheet);
+                          const std::string& sheet, std::ostream& standard_output) {
+    return files::OpenTableSink(format, path, sheet, standard_output);
   };
   services.read_rubrics = ReadRubricFile;
   services.default_rubrics = codec::DefaultRubricFile().rubrics;

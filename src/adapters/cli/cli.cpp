@@ -217,8 +217,8 @@ void RunScore(Context& context, const std::string& campaign_code, const std::str
     context.Fail(table.error());
     return;
   }
-  Result<std::unique_ptr<programme::TableSink>> sink =
-      context.services.open_sink(format, to_file ? out_path : std::string(), "점수 Scores");
+  Result<std::unique_ptr<programme::TableSink>> sink = context.services.open_sink(
+      format, to_file ? out_path : std::string(), "점수 Scores", context.out);
   if (!sink) {
     context.Fail(sink.error());
     return;
@@ -250,7 +250,7 @@ void RunExport(Context& context, const std::string& kind, const std::string& cam
     return;
   }
   Result<std::unique_ptr<programme::TableSink>> sink =
-      context.services.open_sink(format, out_path, "평가 Evaluations");
+      context.services.open_sink(format, out_path, "평가 Evaluations", context.out);
   if (!sink) {
     context.Fail(sink.error());
     return;

@@ -23,9 +23,10 @@ struct Services {
   std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url)> open_storage;
   std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
       open_table;
-  // format: csv, json or xlsx; an empty path means standard output (not for xlsx).
+  // format: csv, json or xlsx; an empty path means `standard_output` (not for xlsx).
   std::function<Result<std::unique_ptr<programme::TableSink>>(
-      std::string_view format, const std::string& path, const std::string& sheet_name)>
+      std::string_view format, const std::string& path, const std::string& sheet_name,
+      std::ostream& standard_output)>
       open_sink;
   // Reads a rubric JSON file (one rubric, or a file shaped like data/rubrics.json).
   std::function<Result<std::vector<rubric::Rubric>>(const std::string& path)> read_rubrics;

@@ -65,7 +65,8 @@ Result<std::unique_ptr<programme::TableSink>> OpenTableSink(std::string_view for
                                                             const std::string& sheet_name,
                                                             std::ostream& standard_output) {
   if (format == "csv") {
-    if (path.empty()) return AsSink(Result(std::make_unique<CsvTableSink>(standard_output, ByteOrderMark::kOmit)));
+    if (path.empty())
+      return AsSink(Result(std::make_unique<CsvTableSink>(standard_output, ByteOrderMark::kOmit)));
     return AsSink(CsvTableSink::Create(path));
   }
   if (format == "json") {

@@ -158,7 +158,7 @@ rubric::Observation Observe(const rubric::Item& item, std::size_t item_index, do
     case rubric::ItemType::kBinary:
       return rubric::BinaryObservation{random.Chance(NormalCdf(eta + location))};
     case rubric::ItemType::kLevel5: {
-      const double z = eta + location - 0.9 + random.Normal();
+      const double z = eta + location - 0.3 + random.Normal();
       constexpr std::array<double, 4> kCuts{-1.5, -0.5, 0.3, 1.1};
       int level = 1;
       for (const double cut : kCuts) level += z > cut ? 1 : 0;
