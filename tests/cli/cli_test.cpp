@@ -566,6 +566,41 @@ TEST_P(CliTest, AddsRubricVersionsFromJsonAndNamesTheJsonPathOfAMistake) {
   EXPECT_THAT(bad.err, HasSubstr("items/1/type"));
 }
 
+TEST_P(CliTest, RescoresHistoryUnderANewRubricVersionAndKeepsThePastScores) {
+  SetUpProgramme();
+  ASSERT_EQ(
+      Run({"import", "evaluations",
+           folder_.Write("e.csv", std::string(kEvaluationHeader) + kPerfectCall + kMixedCall)})
+          .status,
+      0);
+  // Version 2 of the phone sheet: speed of answering weighs 20, overall satisfaction nothing.
+  auto storage = OpenDatabase();
+  rubric::Rubric v2 = **storage->rubrics().FindLatestRubric("phone-default");
+  v2.items[0].points = 20;
+  v2.items[0].tiers = {{3, 20, std::nullopt}, {5, 10, 14}, {std::nullopt, 0, std::nullopt}};
+  v2.stages[0].points = 30;
+  v2.items[11].points = 1;
+  v2.stages[4].points = 1;
+  ASSERT_TRUE(storage->InTransaction([&] {
+    v2.version = 2;
+    return storage->rubrics().SaveRubric(v2);
+  }));
+  const CliRun run = Run({"rescore", "CAMP", "--rubric", "phone-default"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("phone-default v2: 2"));
+  const auto evaluations = Evaluations();
+  EXPECT_EQ(evaluations[1].rubric_version, 2);
+  // Earned 14 + 7 + 4 + 7.5 + 7.5 + 2.5 + 10 + 0 + 0 + 5 + 5 + 0.75 = 63.25 of 106 points.
+  EXPECT_NEAR(evaluations[1].score->total, 100.0 * 63.25 / 106.0, 1e-9);
+  const auto history = *storage->evaluations().ScoreHistory(evaluations[1].id);
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history.front().rubric_version, 1);
+  EXPECT_DOUBLE_EQ(*history.front().total, 59.25);
+  EXPECT_EQ(Run({"rescore", "CAMP", "--rubric", "phone-default"}).out.find("already current 2") !=
+                std::string::npos,
+            true);
+}
+
 TEST_P(CliTest, BuildsTheDemoOnceAndScoresIt) {
   const CliRun demo = Run({"demo", "--employees", "300", "--seed", "7"});
   ASSERT_EQ(demo.status, 0) << demo.err;

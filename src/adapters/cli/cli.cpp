@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include "core/common/date.hpp"
 #include "core/programme/demo.hpp"
 #include "core/programme/imports.hpp"
+#include "core/programme/rescore.hpp"
 #include "core/programme/scores.hpp"
 #include "core/programme/setup.hpp"
 
@@ -61,6 +64,17 @@ struct Context {
 };
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+// The organisation's wall-clock time now (the server's local time zone).
+LocalDateTime LocalNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm local{};
+  localtime_r(&now, &local);
+  const Date date{std::chrono::year(local.tm_year + 1900),
+                  std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
+                  std::chrono::day(static_cast<unsigned>(local.tm_mday))};
+  return {date, local.tm_hour, local.tm_min, local.tm_sec};
+}
 
 void RunDemo(Context& context, int employees, std::uint64_t seed) {
   Result<std::unique_ptr<programme::Storage>> storage = context.Open();
@@ -349,6 +363,24 @@ void RunRubricAdd(Context& context, const std::string& file) {
   }
 }
 
+void RunRescore(Context& context, const std::string& campaign_code,
+                const std::string& rubric_code) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<programme::RescoreReport> report =
+      programme::RescoreCampaign(**storage, campaign_code, rubric_code, LocalNow());
+  if (!report) {
+    context.Fail(report.error());
+    return;
+  }
+  context.out << "다시 채점했습니다 / Rescored under " << report->rubric_code << " v"
+              << report->to_version << ": " << GroupThousands(report->rescored)
+              << " (이미 최신 already current " << GroupThousands(report->unchanged) << ")\n";
+}
+
 }  // namespace
 
 int ExitStatusFor(const Error& error) {
@@ -406,96 +438,103 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
 
   std::string import_kind, import_file;
   bool import_pending = false, import_deactivate = false;
-  auto* import = app.add_subcommand(
+  auto* importer = app.add_subcommand(
       "import",
       "가져오기 / Import roster, monitors, scenarios, evaluations or holidays (.csv/.xlsx)");
-  import->add_option("kind", import_kind, "roster | monitors | scenarios | evaluations | holidays")
+  importer
+      ->add_option("kind", import_kind, "roster | monitors | scenarios | evaluations | holidays")
       ->required()
       ->check(CLI::IsMember({"roster", "monitors", "scenarios", "evaluations", "holidays"}));
-  import->add_option("file", import_file, "CSV (UTF-8, BOM allowed) or XLSX file")->required();
-  import->add_flag("--pending", import_pending,
-                   "평가를 검수 대기로 / Put imported evaluations in the review queue");
-  import->add_flag("--deactivate-missing", import_deactivate,
-                   "명단에 없는 직원 비활성 / Mark employees missing from the roster as departed");
-  import->callback([&] {
-    RunImport(context, import_kind, import_file, import_pending, import_deactivate);
-});
+  importer->add_option("file", import_file, "CSV (UTF-8, BOM allowed) or XLSX file")->required();
+  importer->add_flag("--pending", import_pending,
+                     "평가를 검수 대기로 / Put imported evaluations in the review queue");
+  importer->add_flag(
+      "--deactivate-missing", import_deactivate,
+      "명단에 없는 직원 비활성 / Mark employees missing from the roster as departed");
+  importer->callback(
+      [&] { RunImport(context, import_kind, import_file, import_pending, import_deactivate); });
 
-auto* campaign = app.add_subcommand("campaign", "캠페인 관리 / Manage campaigns");
-campaign->require_subcommand(1);
-std::string c_code, c_name, c_start, c_end, c_lunch = "avoid";
-int c_rounds = 2, c_phone = 1, c_visit = 1;
-auto* create = campaign->add_subcommand("create", "캠페인 만들기 / Create a campaign");
-create->add_option("--code", c_code, "캠페인 코드 Campaign code")->required();
-create->add_option("--name", c_name, "이름 Name")->required();
-create->add_option("--start", c_start, "시작일 First day YYYY-MM-DD")->required();
-create->add_option("--end", c_end, "종료일 Last day YYYY-MM-DD")->required();
-create->add_option("--rounds", c_rounds, "회차 Rounds (default 2)");
-create->add_option("--phone-per-round", c_phone,
-                   "직원당 회차별 전화 Phone contacts per employee per round");
-create->add_option("--visit-per-round", c_visit,
-                   "창구당 회차별 방문 Visits per counter unit per round");
-create->add_option("--lunch", c_lunch, "점심시간 Lunch hour: avoid | allow | separate");
-create->callback([&] {
-  RunCampaignCreate(context, c_code, c_name, c_start, c_end, c_rounds, c_phone, c_visit, c_lunch);
-});
+  auto* campaign = app.add_subcommand("campaign", "캠페인 관리 / Manage campaigns");
+  campaign->require_subcommand(1);
+  std::string c_code, c_name, c_start, c_end, c_lunch = "avoid";
+  int c_rounds = 2, c_phone = 1, c_visit = 1;
+  auto* create = campaign->add_subcommand("create", "캠페인 만들기 / Create a campaign");
+  create->add_option("--code", c_code, "캠페인 코드 Campaign code")->required();
+  create->add_option("--name", c_name, "이름 Name")->required();
+  create->add_option("--start", c_start, "시작일 First day YYYY-MM-DD")->required();
+  create->add_option("--end", c_end, "종료일 Last day YYYY-MM-DD")->required();
+  create->add_option("--rounds", c_rounds, "회차 Rounds (default 2)");
+  create->add_option("--phone-per-round", c_phone,
+                     "직원당 회차별 전화 Phone contacts per employee per round");
+  create->add_option("--visit-per-round", c_visit,
+                     "창구당 회차별 방문 Visits per counter unit per round");
+  create->add_option("--lunch", c_lunch, "점심시간 Lunch hour: avoid | allow | separate");
+  create->callback([&] {
+    RunCampaignCreate(context, c_code, c_name, c_start, c_end, c_rounds, c_phone, c_visit, c_lunch);
+  });
 
-std::string export_kind, export_campaign, export_format = "csv", export_out;
-auto* exporter =
-    app.add_subcommand("export", "내보내기 / Export assignments, evaluations or scores");
-exporter->add_option("kind", export_kind, "assignments | evaluations | scores")
-    ->required()
-    ->check(CLI::IsMember({"assignments", "evaluations", "scores"}));
-exporter->add_option("campaign", export_campaign, "캠페인 코드 Campaign code")->required();
-exporter->add_option("--format", export_format, "csv | json | xlsx")
-    ->check(CLI::IsMember({"csv", "json", "xlsx"}));
-exporter->add_option("--out", export_out, "파일 File (default: standard output; needed for xlsx)");
-exporter->callback([&] {
-  RunExport(context, export_kind, export_campaign, export_format, export_out);
-});
+  std::string export_kind, export_campaign, export_format = "csv", export_out;
+  auto* exporter =
+      app.add_subcommand("export", "내보내기 / Export assignments, evaluations or scores");
+  exporter->add_option("kind", export_kind, "assignments | evaluations | scores")
+      ->required()
+      ->check(CLI::IsMember({"assignments", "evaluations", "scores"}));
+  exporter->add_option("campaign", export_campaign, "캠페인 코드 Campaign code")->required();
+  exporter->add_option("--format", export_format, "csv | json | xlsx")
+      ->check(CLI::IsMember({"csv", "json", "xlsx"}));
+  exporter->add_option("--out", export_out,
+                       "파일 File (default: standard output; needed for xlsx)");
+  exporter->callback(
+      [&] { RunExport(context, export_kind, export_campaign, export_format, export_out); });
 
-std::string score_campaign, score_format = "csv";
-auto* score = app.add_subcommand("score", "직원별 점수 / Per-employee scores to standard output");
-score->add_option("campaign", score_campaign, "캠페인 코드 Campaign code")->required();
-score->add_option("--format", score_format, "csv | json")->check(CLI::IsMember({"csv", "json"}));
-score->callback([&] { RunScore(context, score_campaign, score_format, {}, false); });
+  std::string score_campaign, score_format = "csv";
+  auto* score = app.add_subcommand("score", "직원별 점수 / Per-employee scores to standard output");
+  score->add_option("campaign", score_campaign, "캠페인 코드 Campaign code")->required();
+  score->add_option("--format", score_format, "csv | json")->check(CLI::IsMember({"csv", "json"}));
+  score->callback([&] { RunScore(context, score_campaign, score_format, {}, false); });
 
-auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");
-user->require_subcommand(1);
-std::string u_login, u_role, u_employee, u_monitor, u_department;
-auto* user_add = user->add_subcommand(
-    "add",
-    "사용자 추가 (비밀번호는 표준 입력) / Add a user; the password is read from standard input");
-user_add->add_option("--login", u_login, "로그인 ID")->required();
-user_add
-    ->add_option("--role", u_role,
-                 "admin | monitor | reviewer | coach | department_head | employee | auditor")
-    ->required();
-user_add->add_option("--employee-no", u_employee, "직원번호 (employee)");
-user_add->add_option("--monitor-code", u_monitor, "모니터요원 코드 (monitor)");
-user_add->add_option("--department-code", u_department, "부서 코드 (department_head)");
-user_add->callback([&] {
-  RunUserAdd(context, u_login, u_role, u_employee, u_monitor, u_department);
-});
+  auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");
+  user->require_subcommand(1);
+  std::string u_login, u_role, u_employee, u_monitor, u_department;
+  auto* user_add = user->add_subcommand(
+      "add",
+      "사용자 추가 (비밀번호는 표준 입력) / Add a user; the password is read from standard input");
+  user_add->add_option("--login", u_login, "로그인 ID")->required();
+  user_add
+      ->add_option("--role", u_role,
+                   "admin | monitor | reviewer | coach | department_head | employee | auditor")
+      ->required();
+  user_add->add_option("--employee-no", u_employee, "직원번호 (employee)");
+  user_add->add_option("--monitor-code", u_monitor, "모니터요원 코드 (monitor)");
+  user_add->add_option("--department-code", u_department, "부서 코드 (department_head)");
+  user_add->callback(
+      [&] { RunUserAdd(context, u_login, u_role, u_employee, u_monitor, u_department); });
 
-auto* rubric = app.add_subcommand("rubric", "평가표 / Rubrics");
-rubric->require_subcommand(1);
-rubric->add_subcommand("list", "평가표 목록 / List rubric versions")->callback([&] {
-  RunRubricList(context);
-});
-std::string rubric_file;
-auto* rubric_add = rubric->add_subcommand(
-    "add", "새 버전 추가 / Add a new version from a JSON file (one rubric or a rubrics file)");
-rubric_add->add_option("file", rubric_file, "JSON file")->required();
-rubric_add->callback([&] { RunRubricAdd(context, rubric_file); });
+  auto* rubric = app.add_subcommand("rubric", "평가표 / Rubrics");
+  rubric->require_subcommand(1);
+  rubric->add_subcommand("list", "평가표 목록 / List rubric versions")->callback([&] {
+    RunRubricList(context);
+  });
+  std::string rubric_file;
+  auto* rubric_add = rubric->add_subcommand(
+      "add", "새 버전 추가 / Add a new version from a JSON file (one rubric or a rubrics file)");
+  rubric_add->add_option("file", rubric_file, "JSON file")->required();
+  rubric_add->callback([&] { RunRubricAdd(context, rubric_file); });
 
-try {
-  app.parse(argc, argv);
-} catch (const CLI::ParseError& error) {
-  const int code = app.exit(error, out, err);
-  return code == 0 ? 0 : 2;
-}
-return context.status;
+  std::string rescore_campaign, rescore_rubric;
+  auto* rescore = app.add_subcommand(
+      "rescore", "다시 채점 / Score a campaign's evaluations again under a rubric's latest version");
+  rescore->add_option("campaign", rescore_campaign, "캠페인 코드 Campaign code")->required();
+  rescore->add_option("--rubric", rescore_rubric, "평가표 코드 Rubric code")->required();
+  rescore->callback([&] { RunRescore(context, rescore_campaign, rescore_rubric); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error, out, err);
+    return code == 0 ? 0 : 2;
+  }
+  return context.status;
 }  // namespace chinjeol::cli
 
 }  // namespace chinjeol::cli
