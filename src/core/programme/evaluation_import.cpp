@@ -56,6 +56,25 @@ Result<Lookups> LoadLookups(Storage& storage) {
   return lookups;
 }
 
+// Positions of the fixed columns, looked up once per file.
+struct FixedColumns {
+  explicit FixedColumns(const ColumnMap& columns)
+      : code(columns.Find("evaluation_code")),
+        campaign(columns.Find("campaign")),
+        employee(columns.Find("employee_no")),
+        department(columns.Find("department_code")),
+        monitor(columns.Find("monitor_code")),
+        scenario(columns.Find("scenario_code")),
+        channel(columns.Find("channel")),
+        performed_at(columns.Find("performed_at")),
+        rubric(columns.Find("rubric")),
+        flags(columns.Find("flags")),
+        notes(columns.Find("notes")) {}
+
+  std::optional<std::size_t> code, campaign, employee, department, monitor, scenario, channel,
+      performed_at, rubric, flags, notes;
+};
+
 // Checks one row and fills `evaluation`; problems go to `problems`. Returns false when the row
 // has problems.
 class RowChecker {
@@ -76,10 +95,10 @@ class RowChecker {
   Result<bool> Check(const TableRow& row, evaluation::Evaluation& evaluation) {
     const std::size_t problems_before = problems_.total();
     const long line = row.line;
-    evaluation.code = columns_.Cell(row, "evaluation_code");
+    evaluation.code = ColumnMap::CellAt(row, fixed_.code);
     if (evaluation.code.empty()) Problem(line, "evaluation_code", "must not be empty");
 
-    evaluation.campaign_code = columns_.Cell(row, "campaign");
+    evaluation.campaign_code = ColumnMap::CellAt(row, fixed_.campaign);
     Result<const campaign::Campaign*> campaign = FindCampaign(evaluation.campaign_code);
     if (!campaign) return campaign.error();
     if (*campaign == nullptr) {
@@ -87,8 +106,8 @@ class RowChecker {
               "unknown campaign \"" + evaluation.campaign_code + "\"; create it first");
     }
 
-    evaluation.employee_no = columns_.Cell(row, "employee_no");
-    evaluation.department_code = columns_.Cell(row, "department_code");
+    evaluation.employee_no = ColumnMap::CellAt(row, fixed_.employee);
+    evaluation.department_code = ColumnMap::CellAt(row, fixed_.department);
     const auto employee = lookups_.employee_departments.find(evaluation.employee_no);
     if (employee == lookups_.employee_departments.end()) {
       Problem(line, "employee_no",
@@ -101,12 +120,12 @@ class RowChecker {
                   " in the roster, not " + evaluation.department_code);
     }
 
-    evaluation.monitor_code = columns_.Cell(row, "monitor_code");
+    evaluation.monitor_code = ColumnMap::CellAt(row, fixed_.monitor);
     if (!lookups_.monitors.contains(evaluation.monitor_code)) {
       Problem(line, "monitor_code", "unknown monitor \"" + evaluation.monitor_code + "\"");
     }
 
-    const std::string_view channel_text = columns_.Cell(row, "channel");
+    const std::string_view channel_text = ColumnMap::CellAt(row, fixed_.channel);
     const auto channel = ParseChannel(channel_text);
     if (!channel) {
       Problem(line, "channel", "must be phone or visit, got \"" + std::string(channel_text) + "\"");
@@ -117,7 +136,7 @@ class RowChecker {
     }
     evaluation.channel = rubric_.channel;
 
-    evaluation.scenario_code = columns_.Cell(row, "scenario_code");
+    evaluation.scenario_code = ColumnMap::CellAt(row, fixed_.scenario);
     const auto scenario = lookups_.scenarios.find(evaluation.scenario_code);
     if (scenario == lookups_.scenarios.end()) {
       Problem(line, "scenario_code", "unknown scenario \"" + evaluation.scenario_code + "\"");
@@ -127,7 +146,7 @@ class RowChecker {
                   ChannelCode(scenario->second.channel) + " contacts");
     }
 
-    const std::string_view performed_text = columns_.Cell(row, "performed_at");
+    const std::string_view performed_text = ColumnMap::CellAt(row, fixed_.performed_at);
     const auto performed_at = ParseLocalDateTime(performed_text);
     if (!performed_at) {
       Problem(line, "performed_at",
@@ -149,7 +168,7 @@ class RowChecker {
       }
     }
 
-    const std::string_view rubric_text = columns_.Cell(row, "rubric");
+    const std::string_view rubric_text = ColumnMap::CellAt(row, fixed_.rubric);
     if (!rubric_text.empty() && rubric_text != rubric_.code) {
       Problem(line, "rubric",
               "is \"" + std::string(rubric_text) + "\" but this file holds " + rubric_.code +
@@ -158,7 +177,7 @@ class RowChecker {
     evaluation.rubric_code = rubric_.code;
     evaluation.rubric_version = rubric_.version;
 
-    evaluation.flags = SplitList(columns_.Cell(row, "flags"), ';');
+    evaluation.flags = SplitList(ColumnMap::CellAt(row, fixed_.flags), ';');
     for (std::size_t i = 0; i < evaluation.flags.size(); ++i) {
       const std::string& flag = evaluation.flags[i];
       if (rubric_.FindFlag(flag) == nullptr) {
@@ -217,6 +236,7 @@ class RowChecker {
   }
 
   const ColumnMap& columns_;
+  const FixedColumns fixed_{columns_};
   const std::vector<std::size_t>& item_positions_;
   const std::vector<const rubric::Item*>& items_;
   const rubric::Rubric& rubric_;

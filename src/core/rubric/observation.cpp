@@ -228,6 +228,7 @@ std::string FormatObservation(const Observation& observation) {
 
 std::string EncodeObservations(const std::vector<ItemObservation>& observations) {
   std::string text;
+  text.reserve(observations.size() * 8);
   for (const ItemObservation& observation : observations) {
     if (!text.empty()) text += '|';
     text += observation.item_id;

@@ -318,6 +318,24 @@ std::string FormatPoints(double points) {
   // Adding 0.0 turns -0 into 0. The fixed format without a precision gives the shortest digits
   // that read back to the same double, and never an exponent.
   points += 0.0;
+  // Whole numbers and quarters (the usual points) are written directly: this runs for every
+  // item of every imported contact.
+  const double quarters = points * 4;
+  if (quarters == static_cast<double>(static_cast<long long>(quarters)) && points >= 0 &&
+      points < 1e12) {
+    const auto whole = static_cast<long long>(points);
+    std::string text = std::to_string(whole);
+    switch (static_cast<long long>(quarters) - whole * 4) {
+      case 1:
+        return text + ".25";
+      case 2:
+        return text + ".5";
+      case 3:
+        return text + ".75";
+      default:
+        return text;
+    }
+  }
   char buffer[400];
   const auto [end, error] =
       std::to_chars(buffer, buffer + sizeof buffer, points, std::chars_format::fixed);

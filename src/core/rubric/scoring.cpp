@@ -42,9 +42,63 @@ void CheckFlags(const Rubric& rubric, const std::vector<std::string>& flags,
 }
 
 // The observation of each rubric item, or null where a problem was recorded.
+// A cheap, allocation-free form of CheckObservation for the usual, valid case.
+bool IsValidObservation(const Item& item, const Observation& observation) {
+  if (std::holds_alternative<NotApplicable>(observation)) {
+    return item.not_applicable != NotApplicablePolicy::kNotAllowed;
+  }
+  switch (item.type) {
+    case ItemType::kBinary:
+      return std::holds_alternative<BinaryObservation>(observation);
+    case ItemType::kLevel5: {
+      const auto* level = std::get_if<LevelObservation>(&observation);
+      return level != nullptr && level->level >= 1 && level->level <= 5;
+    }
+    case ItemType::kTiered: {
+      const auto* count = std::get_if<CountObservation>(&observation);
+      return count != nullptr && count->count >= 0;
+    }
+    case ItemType::kChecklist: {
+      const auto* checklist = std::get_if<ChecklistObservation>(&observation);
+      if (checklist == nullptr) return false;
+      for (std::size_t i = 0; i < checklist->elements.size(); ++i) {
+        const std::string& id = checklist->elements[i];
+        const bool known = std::any_of(item.elements.begin(), item.elements.end(),
+                                       [&](const ChecklistElement& e) { return e.id == id; });
+        const bool repeated = std::find(checklist->elements.begin(),
+                                        checklist->elements.begin() + i,
+                                        id) != checklist->elements.begin() + i;
+        if (!known || repeated) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<const Observation*> MatchObservations(const Rubric& rubric,
                                                   const std::vector<ItemObservation>& observations,
                                                   std::vector<FieldViolation>& violations) {
+  std::vector<const Observation*> matched;
+  matched.reserve(rubric.items.size());
+  // Usual case: one observation per item, in the rubric's order (as imports and forms give
+  // them). The general matching below also names what is wrong.
+  const bool in_rubric_order =
+      observations.size() == rubric.items.size() &&
+      std::equal(observations.begin(), observations.end(), rubric.items.begin(),
+                 [](const ItemObservation& observation, const Item& item) {
+                   return observation.item_id == item.id;
+                 });
+  if (in_rubric_order) {
+    bool all_valid = true;
+    for (std::size_t i = 0; i < observations.size() && all_valid; ++i) {
+      all_valid = IsValidObservation(rubric.items[i], observations[i].observation);
+      matched.push_back(&observations[i].observation);
+    }
+    if (all_valid) return matched;
+    matched.clear();
+  }
+
   std::map<std::string, const Observation*, std::less<>> by_item;
   for (const ItemObservation& observation : observations) {
     if (rubric.FindItem(observation.item_id) == nullptr) {
@@ -55,8 +109,6 @@ std::vector<const Observation*> MatchObservations(const Rubric& rubric,
       violations.emplace_back(observation.item_id, "the item has more than one observation");
     }
   }
-  std::vector<const Observation*> matched;
-  matched.reserve(rubric.items.size());
   for (const Item& item : rubric.items) {
     const auto found = by_item.find(item.id);
     if (found == by_item.end()) {
@@ -149,7 +201,15 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
   }
 
   ContactScore score;
-  std::map<std::string, StageScore, std::less<>> stages;
+  // Stage subtotals in the rubric's stage order.
+  std::vector<StageScore> stages(rubric.stages.size());
+  for (std::size_t k = 0; k < rubric.stages.size(); ++k) stages[k].stage = rubric.stages[k].code;
+  const auto stage_of = [&](const std::string& code) -> StageScore* {
+    for (StageScore& stage : stages) {
+      if (stage.stage == code) return &stage;
+    }
+    return nullptr;
+  };
   double earned = 0;
   double applicable_max = 0;
   bool critical = Contains(flags, kFlagCritical);
@@ -164,19 +224,15 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
       item_score.points = points;
       earned += points;
       applicable_max += item.points;
-      StageScore& stage = stages[item.stage];
-      stage.points += points;
-      stage.max_points += item.points;
+      if (StageScore* stage = stage_of(item.stage); stage != nullptr) {
+        stage->points += points;
+        stage->max_points += item.points;
+      }
       if (item.critical && points == 0) critical = true;
     }
     score.items.push_back(std::move(item_score));
   }
-  for (const Stage& stage : rubric.stages) {
-    const auto found = stages.find(stage.code);
-    StageScore stage_score = found == stages.end() ? StageScore{} : found->second;
-    stage_score.stage = stage.code;
-    score.stages.push_back(std::move(stage_score));
-  }
+  score.stages = std::move(stages);
 
   // One rounding only: with points in halves or quarters, 100 * earned is exact, so a 100-point
   // rubric gives the earned points themselves and a perfect rescaled contact gives exactly 100.
@@ -190,6 +246,7 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
 
 std::string EncodeItemPoints(const ContactScore& score) {
   std::string text;
+  text.reserve(score.items.size() * 4);
   for (const ItemScore& item : score.items) {
     if (!text.empty()) text += ',';
     text += item.points ? FormatPoints(*item.points) : "na";
@@ -199,9 +256,14 @@ std::string EncodeItemPoints(const ContactScore& score) {
 
 std::string EncodeStagePoints(const ContactScore& score) {
   std::string text;
+  text.reserve(score.stages.size() * 24);
   for (const StageScore& stage : score.stages) {
     if (!text.empty()) text += '|';
-    text += stage.stage + "=" + FormatPoints(stage.points) + "/" + FormatPoints(stage.max_points);
+    text += stage.stage;
+    text += '=';
+    text += FormatPoints(stage.points);
+    text += '/';
+    text += FormatPoints(stage.max_points);
   }
   return text;
 }

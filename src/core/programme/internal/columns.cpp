@@ -54,7 +54,10 @@ std::optional<std::size_t> ColumnMap::Find(std::string_view name) const {
 }
 
 std::string_view ColumnMap::Cell(const TableRow& row, std::string_view name) const {
-  const auto position = Find(name);
+  return CellAt(row, Find(name));
+}
+
+std::string_view ColumnMap::CellAt(const TableRow& row, std::optional<std::size_t> position) {
   if (!position || *position >= row.cells.size()) return {};
   return Trim(row.cells[*position]);
 }
