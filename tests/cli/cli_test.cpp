@@ -18,6 +18,7 @@ namespace chinjeol::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 constexpr const char* kRoster =
@@ -614,6 +615,10 @@ TEST_P(CliTest, BuildsTheDemoOnceAndScoresIt) {
   ASSERT_EQ(scores.status, 0) << scores.err;
   EXPECT_THAT(scores.out, StartsWith("["));
   EXPECT_THAT(scores.out, HasSubstr("\"employee_no\":\"202100001\""));
+  // Enough contacts for the fair-score model: every row has an adjusted score and a grade.
+  EXPECT_THAT(scores.out, Not(HasSubstr("\"adjusted\":null")));
+  EXPECT_THAT(scores.out, Not(HasSubstr("\"grade\":null")));
+  EXPECT_THAT(scores.out, HasSubstr("\"uncertain\":1"));
 }
 
 TEST_P(CliTest, ExplainsUsageErrorsAndHelps) {

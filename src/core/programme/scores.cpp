@@ -1,6 +1,7 @@
 #include "core/programme/scores.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -10,9 +11,12 @@
 namespace chinjeol::programme {
 namespace {
 
-Cell OptionalNumber(const std::optional<double>& value) {
+// Scores to two decimals and probabilities to four are what people read; more digits only
+// suggest a precision the intervals deny.
+Cell Rounded(const std::optional<double>& value, int decimals) {
   if (!value) return std::monostate{};
-  return *value;
+  const double scale = decimals == 2 ? 100.0 : 10000.0;
+  return std::round(*value * scale) / scale + 0.0;
 }
 
 Result<campaign::Campaign> RequireCampaign(Storage& storage, std::string_view code) {
@@ -25,7 +29,8 @@ Result<campaign::Campaign> RequireCampaign(Storage& storage, std::string_view co
 
 }  // namespace
 
-Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code) {
+Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
+                                 const stats::ModelOptions& options) {
   Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
   if (!campaign) return campaign.error();
   Result<std::vector<evaluation::ScoredContact>> contacts =
@@ -35,33 +40,76 @@ Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_cod
   if (!keys) return keys.error();
   Result<std::vector<org::Employee>> employees = storage.organisation().ListEmployees();
   if (!employees) return employees.error();
+  Result<std::vector<org::Department>> departments = storage.organisation().ListDepartments();
+  if (!departments) return departments.error();
 
-  std::unordered_map<std::int64_t, std::string> employee_numbers(keys->employees.begin(),
-                                                                 keys->employees.end());
-  std::unordered_map<std::string, std::pair<double, long>> sums;  // employee_no -> sum, count
-  for (const evaluation::ScoredContact& contact : *contacts) {
-    auto& [sum, count] = sums[employee_numbers[contact.employee_id]];
-    sum += contact.score;
-    ++count;
+  std::unordered_map<std::string, std::int64_t> employee_ids, department_ids;
+  for (const auto& [id, number] : keys->employees) employee_ids.emplace(number, id);
+  for (const auto& [id, code] : keys->departments) department_ids.emplace(code, id);
+  std::unordered_map<std::int64_t, const org::Employee*> by_id;
+  std::vector<stats::RosterEntry> roster;
+  for (const org::Employee& employee : *employees) {
+    const std::int64_t id = employee_ids.at(employee.employee_no);
+    by_id.emplace(id, &employee);
+    if (employee.active) roster.push_back({id, department_ids.at(employee.department_code)});
+  }
+  std::vector<stats::DepartmentGroup> groups;
+  for (const org::Department& department : *departments) {
+    groups.push_back(
+        {department_ids.at(department.code), static_cast<std::int64_t>(department.group)});
   }
 
   ScoreTable table;
-  table.method = "raw";
-  table.notes.push_back(
-      "raw means: adjusted scores, intervals and grades need the fair-score model");
-  for (const org::Employee& employee : *employees) {
-    if (!employee.active) continue;
+  if (contacts->empty()) {
+    table.method = "raw";
+    table.notes.push_back("no approved, scored evaluation yet: nothing to score");
+    for (const stats::RosterEntry& entry : roster) {
+      const org::Employee& employee = *by_id.at(entry.employee_id);
+      EmployeeScoreRow row;
+      row.employee_no = employee.employee_no;
+      row.name = employee.name;
+      row.department_code = employee.department_code;
+      table.rows.push_back(std::move(row));
+    }
+    return table;
+  }
+  Result<stats::ModelInput> input = stats::BuildModelInput(*contacts, roster, groups);
+  if (!input) return input.error();
+  Result<stats::FairScoreReport> report = stats::FitFairScores(*input, options);
+  if (!report) return report.error();
+
+  table.method = report->method == stats::FitMethod::kExactReml ? "fair" : "raw";
+  for (const stats::Warning& warning : report->warnings) table.notes.push_back(warning.message);
+  for (const stats::EmployeeScore& score : report->employees) {
+    const auto found = by_id.find(score.employee_id);
+    if (found == by_id.end()) continue;
+    const org::Employee& employee = *found->second;
     EmployeeScoreRow row;
     row.employee_no = employee.employee_no;
     row.name = employee.name;
     row.department_code = employee.department_code;
-    const auto found = sums.find(employee.employee_no);
-    if (found != sums.end()) {
-      row.contacts = found->second.second;
-      row.raw_mean = found->second.first / static_cast<double>(found->second.second);
-    }
+    row.contacts = score.contacts;
+    row.raw_mean = score.raw_mean;
+    row.adjusted = score.adjusted;
+    row.ci90_low = score.ci_low;
+    row.ci90_high = score.ci_high;
+    row.grade = report->grade_bands.at(static_cast<std::size_t>(score.grade)).name;
+    const auto probability = [&](std::size_t band) -> std::optional<double> {
+      if (band >= score.grade_probabilities.size()) return std::nullopt;
+      return score.grade_probabilities[band];
+    };
+    row.p_s = probability(0);
+    row.p_a = probability(1);
+    row.p_b = probability(2);
+    row.p_c = probability(3);
+    row.uncertain = score.uncertain;
     table.rows.push_back(std::move(row));
   }
+  std::sort(table.rows.begin(), table.rows.end(),
+            [](const EmployeeScoreRow& a, const EmployeeScoreRow& b) {
+              return a.employee_no < b.employee_no;
+            });
+  table.report = std::move(*report);
   return table;
 }
 
@@ -73,12 +121,12 @@ Result<void> WriteScores(const ScoreTable& table, TableSink& sink) {
   for (const EmployeeScoreRow& row : table.rows) {
     Cell uncertain = std::monostate{};
     if (row.uncertain) uncertain = std::int64_t{*row.uncertain ? 1 : 0};
-    Result<void> written = sink.Row(
-        {row.employee_no, row.name, row.department_code, std::int64_t{row.contacts},
-         OptionalNumber(row.raw_mean), OptionalNumber(row.adjusted), OptionalNumber(row.ci90_low),
-         OptionalNumber(row.ci90_high), row.grade.empty() ? Cell{} : Cell{row.grade},
-         OptionalNumber(row.p_s), OptionalNumber(row.p_a), OptionalNumber(row.p_b),
-         OptionalNumber(row.p_c), uncertain});
+    Result<void> written =
+        sink.Row({row.employee_no, row.name, row.department_code, std::int64_t{row.contacts},
+                  Rounded(row.raw_mean, 2), Rounded(row.adjusted, 2), Rounded(row.ci90_low, 2),
+                  Rounded(row.ci90_high, 2), row.grade.empty() ? Cell{} : Cell{row.grade},
+                  Rounded(row.p_s, 4), Rounded(row.p_a, 4), Rounded(row.p_b, 4),
+                  Rounded(row.p_c, 4), uncertain});
     if (!written) return written;
   }
   return sink.Finish();

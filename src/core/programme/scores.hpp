@@ -8,6 +8,7 @@
 #include "core/common/result.hpp"
 #include "core/programme/storage.hpp"
 #include "core/programme/table_sink.hpp"
+#include "core/stats/fair_score_model.hpp"
 
 namespace chinjeol::programme {
 
@@ -27,14 +28,18 @@ struct EmployeeScoreRow {
 };
 
 struct ScoreTable {
-  std::string method;  // "raw" (means only) or "fair" (the crossed random-effects model)
+  std::string method;  // "fair" (the crossed random-effects model) or "raw" (means only)
   std::vector<EmployeeScoreRow> rows;
   std::vector<std::string> notes;  // plain-language remarks (fallbacks, why something is empty)
+  // The whole model report (departments, monitors, reliability), when there were contacts.
+  std::optional<stats::FairScoreReport> report;
 };
 
-// Scores of every active employee for a campaign, from its approved, scored evaluations.
-// kNotFound when there is no such campaign.
-Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code);
+// Fair scores of every active employee (and of departed ones with contacts) for a campaign,
+// from its approved, scored evaluations, sorted by employee number. kNotFound when there is
+// no such campaign.
+Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
+                                 const stats::ModelOptions& options = {});
 
 // Writes the scores in CONTRACT.md's columns.
 Result<void> WriteScores(const ScoreTable& table, TableSink& sink);
