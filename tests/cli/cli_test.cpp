@@ -619,6 +619,19 @@ TEST_P(CliTest, BuildsTheDemoOnceAndScoresIt) {
   EXPECT_THAT(scores.out, Not(HasSubstr("\"adjusted\":null")));
   EXPECT_THAT(scores.out, Not(HasSubstr("\"grade\":null")));
   EXPECT_THAT(scores.out, HasSubstr("\"uncertain\":1"));
+
+  const CliRun summary = Run({"score", "POC-2021", "--level", "summary", "--format", "csv"});
+  ASSERT_EQ(summary.status, 0) << summary.err;
+  EXPECT_THAT(summary.out, HasSubstr("method,fair,"));
+  EXPECT_THAT(summary.out, HasSubstr("design_parts,1,"));
+  for (const char* level : {"department", "group", "monitor", "reliability"}) {
+    const CliRun run = Run({"score", "POC-2021", "--level", level, "--format", "text"});
+    EXPECT_EQ(run.status, 0) << level << run.err;
+    EXPECT_THAT(run.out, HasSubstr("---")) << level;
+  }
+  const CliRun groups = Run({"score", "POC-2021", "--level", "group"});
+  EXPECT_THAT(groups.out, HasSubstr("town,읍면동,"));
+  EXPECT_EQ(Run({"score", "POC-2021", "--level", "planet"}).status, 2);
 }
 
 TEST_P(CliTest, ExplainsUsageErrorsAndHelps) {

@@ -219,8 +219,53 @@ void RunCampaignCreate(Context& context, const std::string& code, const std::str
   }
 }
 
+// Collects a table and prints it aligned for a terminal (`--format text`).
+class TextTableSink final : public programme::TableSink {
+ public:
+  explicit TextTableSink(std::ostream& out) : out_(out) {}
+  Result<void> Header(const std::vector<std::string>& columns) override {
+    header_ = columns;
+    return Ok();
+  }
+  Result<void> Row(const std::vector<programme::Cell>& cells) override {
+    std::vector<std::string> row;
+    for (const programme::Cell& cell : cells) row.push_back(CellText(cell));
+    rows_.push_back(std::move(row));
+    return Ok();
+  }
+  Result<void> Finish() override {
+    out_ << FormatTextTable(header_, rows_);
+    return Ok();
+  }
+
+ private:
+  static std::string CellText(const programme::Cell& cell) {
+    if (const auto* text = std::get_if<std::string>(&cell)) return *text;
+    if (const auto* number = std::get_if<std::int64_t>(&cell)) return std::to_string(*number);
+    if (const auto* real = std::get_if<double>(&cell)) {
+      std::string text = Number(*real, 4);
+      while (text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
+      return text;
+    }
+    return "";
+  }
+
+  std::ostream& out_;
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
 void RunScore(Context& context, const std::string& campaign_code, const std::string& format,
-              const std::string& out_path, bool to_file) {
+              const std::string& out_path, const std::string& level_text) {
+  const auto level = programme::ParseScoreLevel(level_text);
+  if (!level) {
+    context.Fail(InvalidArgument("unknown level", {{"--level",
+                                                    "must be employee, department, "
+                                                    "group, monitor, reliability or "
+                                                    "summary"}}));
+    return;
+  }
   Result<std::unique_ptr<programme::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
@@ -231,14 +276,19 @@ void RunScore(Context& context, const std::string& campaign_code, const std::str
     context.Fail(table.error());
     return;
   }
-  Result<std::unique_ptr<programme::TableSink>> sink = context.services.open_sink(
-      format, to_file ? out_path : std::string(), "점수 Scores", context.out);
+  Result<std::unique_ptr<programme::TableSink>> sink =
+      format == "text" ? Result<std::unique_ptr<programme::TableSink>>(
+                             std::make_unique<TextTableSink>(context.out))
+                       : context.services.open_sink(format, out_path, "점수 Scores", context.out);
   if (!sink) {
     context.Fail(sink.error());
     return;
   }
+  if (table->method == "raw") {
+    context.err << "참고 Note: 원점수 평균만 표시합니다 / raw means only (no fair-score model)\n";
+  }
   for (const std::string& note : table->notes) context.err << "참고 Note: " << note << "\n";
-  if (Result<void> written = programme::WriteScores(*table, **sink); !written) {
+  if (Result<void> written = programme::WriteScoreLevel(*table, *level, **sink); !written) {
     context.Fail(written.error());
   }
 }
@@ -250,7 +300,7 @@ void RunExport(Context& context, const std::string& kind, const std::string& cam
     return;
   }
   if (kind == "scores") {
-    RunScore(context, campaign_code, format, out_path, true);
+    RunScore(context, campaign_code, format, out_path, "employee");
     return;
   }
   Result<std::unique_ptr<programme::Storage>> storage = context.Open();
@@ -487,11 +537,15 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   exporter->callback(
       [&] { RunExport(context, export_kind, export_campaign, export_format, export_out); });
 
-  std::string score_campaign, score_format = "csv";
-  auto* score = app.add_subcommand("score", "직원별 점수 / Per-employee scores to standard output");
+  std::string score_campaign, score_format = "csv", score_level = "employee";
+  auto* score = app.add_subcommand(
+      "score", "공정 점수 / Fair scores (per employee by default) to standard output");
   score->add_option("campaign", score_campaign, "캠페인 코드 Campaign code")->required();
-  score->add_option("--format", score_format, "csv | json")->check(CLI::IsMember({"csv", "json"}));
-  score->callback([&] { RunScore(context, score_campaign, score_format, {}, false); });
+  score->add_option("--format", score_format, "csv | json | text")
+      ->check(CLI::IsMember({"csv", "json", "text"}));
+  score->add_option("--level", score_level,
+                    "employee | department | group | monitor | reliability | summary");
+  score->callback([&] { RunScore(context, score_campaign, score_format, {}, score_level); });
 
   auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");
   user->require_subcommand(1);
@@ -523,7 +577,8 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
 
   std::string rescore_campaign, rescore_rubric;
   auto* rescore = app.add_subcommand(
-      "rescore", "다시 채점 / Score a campaign's evaluations again under a rubric's latest version");
+      "rescore",
+      "다시 채점 / Score a campaign's evaluations again under a rubric's latest version");
   rescore->add_option("campaign", rescore_campaign, "캠페인 코드 Campaign code")->required();
   rescore->add_option("--rubric", rescore_rubric, "평가표 코드 Rubric code")->required();
   rescore->callback([&] { RunRescore(context, rescore_campaign, rescore_rubric); });

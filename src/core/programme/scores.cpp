@@ -27,6 +27,14 @@ Result<campaign::Campaign> RequireCampaign(Storage& storage, std::string_view co
   return std::move(**found);
 }
 
+// "0.8" for a target.
+std::string FormatNumber(double value) {
+  std::string text = std::to_string(value);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
 }  // namespace
 
 Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
@@ -53,13 +61,15 @@ Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_cod
     by_id.emplace(id, &employee);
     if (employee.active) roster.push_back({id, department_ids.at(employee.department_code)});
   }
+  ScoreTable table;
+  for (const auto& [id, code] : keys->monitors) table.monitor_codes.emplace(id, code);
   std::vector<stats::DepartmentGroup> groups;
   for (const org::Department& department : *departments) {
+    table.departments.emplace(department_ids.at(department.code), department);
     groups.push_back(
         {department_ids.at(department.code), static_cast<std::int64_t>(department.group)});
   }
 
-  ScoreTable table;
   if (contacts->empty()) {
     table.method = "raw";
     table.notes.push_back("no approved, scored evaluation yet: nothing to score");
@@ -130,6 +140,178 @@ Result<void> WriteScores(const ScoreTable& table, TableSink& sink) {
     if (!written) return written;
   }
   return sink.Finish();
+}
+
+std::optional<ScoreLevel> ParseScoreLevel(std::string_view text) {
+  if (text == "employee") return ScoreLevel::kEmployee;
+  if (text == "department") return ScoreLevel::kDepartment;
+  if (text == "group") return ScoreLevel::kGroup;
+  if (text == "monitor") return ScoreLevel::kMonitor;
+  if (text == "reliability") return ScoreLevel::kReliability;
+  if (text == "summary") return ScoreLevel::kSummary;
+  return std::nullopt;
+}
+
+namespace {
+
+Result<void> WriteUnits(const ScoreTable& table, const std::vector<stats::UnitScore>& units,
+                        bool departments, TableSink& sink) {
+  std::vector<std::string> header;
+  if (departments) {
+    header = {"department_code", "department_name", "group"};
+  } else {
+    header = {"group", "group_name"};
+  }
+  for (const char* column : {"employees", "contacts", "raw_mean", "adjusted", "ci90_low",
+                             "ci90_high", "rank", "rank_worst"}) {
+    header.emplace_back(column);
+  }
+  if (Result<void> written = sink.Header(header); !written) return written;
+  std::vector<const stats::UnitScore*> ordered;
+  for (const stats::UnitScore& unit : units) ordered.push_back(&unit);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
+    return a->rank != b->rank ? a->rank < b->rank : a->adjusted > b->adjusted;
+  });
+  for (const stats::UnitScore* unit : ordered) {
+    std::vector<Cell> cells;
+    if (departments) {
+      const auto found = table.departments.find(unit->unit_id);
+      if (found == table.departments.end()) continue;
+      cells = {found->second.code, found->second.name,
+               std::string(org::DepartmentGroupCode(found->second.group))};
+    } else {
+      const auto group = static_cast<org::DepartmentGroup>(unit->unit_id);
+      cells = {std::string(org::DepartmentGroupCode(group)),
+               std::string(org::DepartmentGroupNameKo(group))};
+    }
+    for (Cell cell : {Cell{std::int64_t{unit->employees}}, Cell{std::int64_t{unit->contacts}},
+                      Rounded(unit->raw_mean, 2), Rounded(unit->adjusted, 2),
+                      Rounded(unit->ci_low, 2), Rounded(unit->ci_high, 2),
+                      Cell{std::int64_t{unit->rank}}, Cell{std::int64_t{unit->rank_worst}}}) {
+      cells.push_back(std::move(cell));
+    }
+    if (Result<void> written = sink.Row(cells); !written) return written;
+  }
+  return sink.Finish();
+}
+
+Result<void> WriteMonitors(const ScoreTable& table, TableSink& sink) {
+  if (Result<void> written =
+          sink.Header({"monitor_code", "contacts", "raw_mean", "severity", "ci90_low", "ci90_high",
+                       "infit", "outfit", "drift_per_30_days", "drift_p", "flags"});
+      !written) {
+    return written;
+  }
+  for (const stats::MonitorCalibration& monitor : table.report->monitors) {
+    std::vector<std::string> flags;
+    if (monitor.harsh) flags.emplace_back("harsh");
+    if (monitor.lenient) flags.emplace_back("lenient");
+    if (monitor.erratic) flags.emplace_back("erratic");
+    if (monitor.muted) flags.emplace_back("muted");
+    if (monitor.drifting) flags.emplace_back("drifting");
+    const auto code = table.monitor_codes.find(monitor.monitor_id);
+    Result<void> written = sink.Row(
+        {code == table.monitor_codes.end() ? std::to_string(monitor.monitor_id) : code->second,
+         std::int64_t{monitor.contacts}, Rounded(monitor.raw_mean, 2), Rounded(monitor.severity, 2),
+         Rounded(monitor.ci_low, 2), Rounded(monitor.ci_high, 2), Rounded(monitor.infit, 2),
+         Rounded(monitor.outfit, 2), Rounded(monitor.drift_per_30_days, 2),
+         Rounded(monitor.drift_p, 4), Join(flags, ";")});
+    if (!written) return written;
+  }
+  return sink.Finish();
+}
+
+Result<void> WriteReliability(const stats::FairScoreReport& report, TableSink& sink) {
+  if (Result<void> written = sink.Header({"contacts_per_employee", "phi_raw", "phi_adjusted",
+                                          "expected_misgrade_share", "relative_misgrade_share"});
+      !written) {
+    return written;
+  }
+  for (const stats::DStudyRow& row : report.reliability.d_study) {
+    Result<void> written = sink.Row(
+        {std::int64_t{row.contacts}, Rounded(row.phi_raw, 4), Rounded(row.phi_adjusted, 4),
+         Rounded(row.expected_misgrade_share, 4), Rounded(row.relative_misgrade_share, 4)});
+    if (!written) return written;
+  }
+  return sink.Finish();
+}
+
+Result<void> WriteSummary(const ScoreTable& table, TableSink& sink) {
+  const stats::FairScoreReport& report = *table.report;
+  if (Result<void> written = sink.Header({"measure", "value", "meaning"}); !written) return written;
+  const stats::VarianceComponents& variance = report.variance;
+  const stats::ReliabilityReport& reliability = report.reliability;
+  std::vector<std::vector<Cell>> rows = {
+      {std::string("method"), table.method,
+       std::string("fair = 교차 무선효과 모형 crossed random-effects model (REML); raw = 원점수 "
+                   "평균 means only")},
+      {std::string("contacts"), std::int64_t{report.contacts},
+       std::string("승인·채점된 평가 approved, scored evaluations")},
+      {std::string("fair_mean"), Rounded(report.fair_mean, 2),
+       std::string("기관 평균(채널 평균) organisation mean, channels averaged")},
+      {std::string("sd_employee"), Rounded(std::sqrt(variance.employee), 2),
+       std::string("직원 간 친절도 차이 spread of employees' kindness, points")},
+      {std::string("sd_monitor"), Rounded(std::sqrt(variance.monitor), 2),
+       std::string("모니터요원 엄격도 차이 spread of monitors' severity, points")},
+      {std::string("sd_scenario"), Rounded(std::sqrt(variance.scenario), 2),
+       std::string("시나리오 난이도 차이 spread of scenarios' difficulty, points")},
+      {std::string("sd_residual"), Rounded(std::sqrt(variance.residual), 2),
+       std::string("평가 간 우연 변동 contact-to-contact noise, points")},
+      {std::string("single_contact_icc"), Rounded(reliability.single_contact_icc, 4),
+       std::string("평가 1회에서 직원 몫 share of one contact's variance that is the employee")},
+      {std::string("mean_contacts"), Rounded(reliability.mean_contacts, 2),
+       std::string("직원당 평가 수 contacts per evaluated employee")},
+      {std::string("phi_raw"), Rounded(reliability.phi_raw, 4),
+       std::string("원점수 신뢰도 dependability of raw means at this campaign's size")},
+      {std::string("phi_adjusted"), Rounded(reliability.phi_adjusted, 4),
+       std::string("보정 점수 신뢰도 dependability of adjusted scores at this campaign's size")},
+      {std::string("expected_misgrade_share"), Rounded(reliability.expected_misgrade_share, 4),
+       std::string("등급 오분류 예상 비율 employees expected in the wrong S/A/B/C grade")},
+      {std::string("relative_misgrade_share"), Rounded(reliability.relative_misgrade_share, 4),
+       std::string("5구간 상대평가 오분류 예상 비율 employees expected in the wrong one of five "
+                   "relative bands")},
+      {std::string("design_parts"), std::int64_t{report.connectivity.parts},
+       std::string("연결된 평가 설계 부분 수 (1 = 엄격도 추정 가능) connected parts of the design "
+                   "(1 = severity estimable)")},
+  };
+  for (const stats::ReliabilityTarget& target : reliability.targets) {
+    rows.push_back({"contacts_for_phi_" + FormatNumber(target.target),
+                    std::int64_t{target.contacts_adjusted},
+                    std::string("이 신뢰도에 필요한 직원당 평가 수 contacts per employee for this "
+                                "dependability (adjusted; raw needs ") +
+                        std::to_string(target.contacts_raw) + ")"});
+  }
+  for (const stats::Warning& warning : report.warnings) {
+    rows.push_back({std::string("warning"), std::string(), warning.message});
+  }
+  for (const auto& row : rows) {
+    if (Result<void> written = sink.Row(row); !written) return written;
+  }
+  return sink.Finish();
+}
+
+}  // namespace
+
+Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSink& sink) {
+  if (level == ScoreLevel::kEmployee) return WriteScores(table, sink);
+  if (!table.report) {
+    return FailedPrecondition("there are no scored contacts yet, so there is no model to report");
+  }
+  switch (level) {
+    case ScoreLevel::kDepartment:
+      return WriteUnits(table, table.report->departments, true, sink);
+    case ScoreLevel::kGroup:
+      return WriteUnits(table, table.report->groups, false, sink);
+    case ScoreLevel::kMonitor:
+      return WriteMonitors(table, sink);
+    case ScoreLevel::kReliability:
+      return WriteReliability(*table.report, sink);
+    case ScoreLevel::kSummary:
+      return WriteSummary(table, sink);
+    case ScoreLevel::kEmployee:
+      break;
+  }
+  return WriteScores(table, sink);
 }
 
 Result<long> ExportEvaluations(Storage& storage, std::string_view campaign_code, TableSink& sink) {

@@ -3,9 +3,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/common/result.hpp"
+#include "core/org/organisation.hpp"
 #include "core/programme/storage.hpp"
 #include "core/programme/table_sink.hpp"
 #include "core/stats/fair_score_model.hpp"
@@ -33,7 +35,25 @@ struct ScoreTable {
   std::vector<std::string> notes;  // plain-language remarks (fallbacks, why something is empty)
   // The whole model report (departments, monitors, reliability), when there were contacts.
   std::optional<stats::FairScoreReport> report;
+  // Names behind the report's storage ids.
+  std::unordered_map<std::int64_t, org::Department> departments;
+  std::unordered_map<std::int64_t, std::string> monitor_codes;
 };
+
+// The tables `chinjeol score --level` writes.
+enum class ScoreLevel {
+  kEmployee,     // CONTRACT.md's scores columns
+  kDepartment,   // fair department means with intervals and tie-aware ranks
+  kGroup,        // 본청, 사업소, 직속기관, 읍면동
+  kMonitor,      // severity with interval, fit, drift and flags (calibration)
+  kReliability,  // the D study: what more contacts per employee would buy
+  kSummary,      // variance components, reliability, misgrading, design checks
+};
+std::optional<ScoreLevel> ParseScoreLevel(std::string_view text);
+
+// Writes one level of the table; levels other than employee need the model report
+// (kFailedPrecondition naming why there is none).
+Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSink& sink);
 
 // Fair scores of every active employee (and of departed ones with contacts) for a campaign,
 // from its approved, scored evaluations, sorted by employee number. kNotFound when there is
