@@ -56,12 +56,13 @@ int main(int argc, char** argv) {
            Padded(random.Between(9, 17), 2) + ":" + Padded(random.Between(0, 5) * 10, 2) +
            ":00,phone-default,," + std::to_string(random.Between(1, 7)) +
            (random.Chance(0.2) ? "a" : "") + ",greeting;department" +
-           (random.Chance(0.7) ? ";name" : "") + "," + (random.Chance(0.5) ? "na" : "names_target") +
-           "," + std::to_string(random.Between(1, 5)) + "," + std::to_string(random.Between(1, 5)) +
-           "," + std::to_string(random.Between(1, 5)) + "," + std::to_string(random.Between(1, 5)) +
-           "," + std::to_string(random.Between(1, 5)) + "," + std::to_string(random.Between(0, 1)) +
-           "," + std::to_string(random.Between(0, 1)) + "," + std::to_string(random.Between(0, 1)) +
-           "," + std::to_string(random.Between(1, 5)) + "\n";
+           (random.Chance(0.7) ? ";name" : "") + "," +
+           (random.Chance(0.5) ? "na" : "names_target") + "," +
+           std::to_string(random.Between(1, 5)) + "," + std::to_string(random.Between(1, 5)) + "," +
+           std::to_string(random.Between(1, 5)) + "," + std::to_string(random.Between(1, 5)) + "," +
+           std::to_string(random.Between(1, 5)) + "," + std::to_string(random.Between(0, 1)) + "," +
+           std::to_string(random.Between(0, 1)) + "," + std::to_string(random.Between(0, 1)) + "," +
+           std::to_string(random.Between(1, 5)) + "\n";
     std::fputs(line.c_str(), stdout);
   }
   return 0;

@@ -65,9 +65,9 @@ bool IsValidObservation(const Item& item, const Observation& observation) {
         const std::string& id = checklist->elements[i];
         const bool known = std::any_of(item.elements.begin(), item.elements.end(),
                                        [&](const ChecklistElement& e) { return e.id == id; });
-        const bool repeated = std::find(checklist->elements.begin(),
-                                        checklist->elements.begin() + i,
-                                        id) != checklist->elements.begin() + i;
+        const bool repeated =
+            std::find(checklist->elements.begin(), checklist->elements.begin() + i, id) !=
+            checklist->elements.begin() + i;
         if (!known || repeated) return false;
       }
       return true;
