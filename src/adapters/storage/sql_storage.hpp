@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+
+#include "adapters/storage/database.hpp"
+#include "adapters/storage/sql_calendar_repository.hpp"
+#include "adapters/storage/sql_campaign_repository.hpp"
+#include "adapters/storage/sql_evaluation_repository.hpp"
+#include "adapters/storage/sql_organisation_repository.hpp"
+#include "adapters/storage/sql_rubric_repository.hpp"
+#include "adapters/storage/sql_user_repository.hpp"
+#include "core/programme/storage.hpp"
+
+namespace chinjeol::storage {
+
+// The programme's Storage over one SQL connection (SQLite or PostgreSQL) whose schema is up to
+// date. Safe to share between threads: uses are serialised, and a transaction holds the
+// storage until it ends.
+class SqlStorage final : public programme::Storage {
+ public:
+  explicit SqlStorage(std::unique_ptr<sql::Connection> connection)
+      : database_(std::move(connection)),
+        organisation_(database_),
+        rubrics_(database_),
+        campaigns_(database_),
+        calendar_(database_),
+        evaluations_(database_),
+        users_(database_) {}
+
+  // kInternal when called inside another transaction.
+  Result<void> InTransaction(const std::function<Result<void>()>& work) override {
+    return database_.InTransaction(work);
+  }
+
+  org::OrganisationRepository& organisation() override { return organisation_; }
+  rubric::RubricRepository& rubrics() override { return rubrics_; }
+  campaign::CampaignRepository& campaigns() override { return campaigns_; }
+  campaign::CalendarRepository& calendar() override { return calendar_; }
+  evaluation::EvaluationRepository& evaluations() override { return evaluations_; }
+  auth::UserRepository& users() override { return users_; }
+
+ private:
+  Database database_;
+  SqlOrganisationRepository organisation_;
+  SqlRubricRepository rubrics_;
+  SqlCampaignRepository campaigns_;
+  SqlCalendarRepository calendar_;
+  SqlEvaluationRepository evaluations_;
+  SqlUserRepository users_;
+};
+
+}  // namespace chinjeol::storage

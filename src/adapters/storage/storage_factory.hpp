@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "adapters/storage/sql/connection.hpp"
+#include "core/common/result.hpp"
+#include "core/programme/storage.hpp"
+
+namespace chinjeol::storage {
+
+// Opens the database named by `url` and brings its schema up to date:
+//   "sqlite:PATH"  a SQLite file, created when missing (PATH ":memory:" for a private one);
+//   "postgresql://user:pass@host:port/dbname" (or "postgres://..."), as libpq reads it.
+// kInvalidArgument for any other form; kUnavailable when the database cannot be opened or
+// reached (libpq's reason, never the password); kFailedPrecondition when its schema is newer
+// than this program knows.
+Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url);
+
+// The bare connection behind `url`, without migrations: for tests and maintenance tools.
+Result<std::unique_ptr<sql::Connection>> OpenConnection(std::string_view url);
+
+}  // namespace chinjeol::storage
