@@ -41,7 +41,6 @@ struct EvaluationRow {
   std::string flags;
   std::string observations;
   std::optional<std::string> item_points;
-  std::optional<std::string> stage_points;
   std::optional<double> score;
   bool capped = false;
 };
@@ -154,12 +153,10 @@ class CodeResolver {
     row.observations = rubric::EncodeObservations(evaluation.observations);
     if (evaluation.score) {
       row.item_points = rubric::EncodeItemPoints(*evaluation.score);
-      row.stage_points = rubric::EncodeStagePoints(*evaluation.score);
       row.score = evaluation.score->total;
       row.capped = evaluation.score->capped;
     } else {
       row.item_points.reset();
-      row.stage_points.reset();
       row.score.reset();
       row.capped = false;
     }
@@ -402,11 +399,10 @@ class SqliteEvaluationWriter final : public evaluation::EvaluationWriter, privat
     for (std::size_t i = 0; i < batch.size; ++i) {
       const EvaluationRow& row = batch.rows[i];
       Result<void> inserted = insert_.Execute(
-          {row.campaign_id, row.code,         row.employee_id,   row.department_id, row.monitor_id,
-           row.scenario_id, row.channel,      row.performed_at,  row.round,         row.rubric_id,
-           row.flags,       row.observations, row.item_points,   row.stage_points,  row.score,
-           row.capped,      row.state,        row.review_reason, row.notes,         created_at_,
-           created_at_});
+          {row.campaign_id, row.code,          row.employee_id,  row.department_id, row.monitor_id,
+           row.scenario_id, row.channel,       row.performed_at, row.round,         row.rubric_id,
+           row.flags,       row.observations,  row.item_points,  row.score,         row.capped,
+           row.state,       row.review_reason, row.notes,        created_at_,       created_at_});
       if (!inserted) {
         if (inserted.error().code() != ErrorCode::kAlreadyExists) return inserted.error();
         violations_.emplace_back("evaluation_code",
@@ -478,8 +474,8 @@ class SqliteEvaluationWriter final : public evaluation::EvaluationWriter, privat
 
 constexpr std::string_view kStagingColumns =
     "line, campaign_id, code, employee_id, department_id, monitor_id, scenario_id, channel, "
-    "performed_at, round_no, rubric_id, flags, observations, item_points, stage_points, score, "
-    "capped, state, review_reason, notes, scored_at, created_at";
+    "performed_at, round_no, rubric_id, flags, observations, item_points, score, capped, state, "
+    "review_reason, notes, scored_at, created_at";
 
 void AppendCopyNumber(std::string& out, std::int64_t value) {
   char digits[24];
@@ -533,11 +529,11 @@ class PostgresEvaluationWriter final : public evaluation::EvaluationWriter {
     if (Result<void> moved = connection_.Execute(
             "INSERT INTO evaluations (campaign_id, code, employee_id, department_id, "
             "monitor_id, scenario_id, channel, performed_at, round_no, rubric_id, flags, "
-            "observations, item_points, stage_points, score, capped, state, review_reason, "
-            "notes, scored_at, created_at) "
+            "observations, item_points, score, capped, state, review_reason, notes, scored_at, "
+            "created_at) "
             "SELECT campaign_id, code, employee_id, department_id, monitor_id, scenario_id, "
             "channel, performed_at, round_no, rubric_id, flags, observations, item_points, "
-            "stage_points, score, capped, state, review_reason, notes, scored_at, created_at "
+            "score, capped, state, review_reason, notes, scored_at, created_at "
             "FROM chinjeol_evaluation_staging");
         !moved) {
       return moved.error();
@@ -583,7 +579,6 @@ class PostgresEvaluationWriter final : public evaluation::EvaluationWriter {
     text(row_.flags);
     text(row_.observations);
     optional_text(row_.item_points);
-    optional_text(row_.stage_points);
     if (row_.score) {
       char digits[32];
       const auto [end, error] = std::to_chars(digits, digits + sizeof digits, *row_.score);
@@ -678,8 +673,8 @@ Result<std::unique_ptr<evaluation::EvaluationWriter>> OpenSqliteEvaluationWriter
   Result<sql::Statement*> insert = connection.Prepare(
       "INSERT INTO evaluations (campaign_id, code, employee_id, department_id, monitor_id, "
       "scenario_id, channel, performed_at, round_no, rubric_id, flags, observations, "
-      "item_points, stage_points, score, capped, state, review_reason, notes, scored_at, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "item_points, score, capped, state, review_reason, notes, scored_at, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!insert) return insert.error();
   // MAX(id) stands in for the number of rows: SQLite reads it from the end of the table.
   Result<std::optional<std::int64_t>> existing =
@@ -709,7 +704,7 @@ Result<std::unique_ptr<evaluation::EvaluationWriter>> OpenPostgresEvaluationWrit
           "monitor_id bigint NOT NULL, scenario_id bigint NOT NULL, channel text NOT NULL, "
           "performed_at text NOT NULL, round_no integer NOT NULL, rubric_id bigint NOT NULL, "
           "flags text NOT NULL, observations text NOT NULL, item_points text, "
-          "stage_points text, score double precision, capped smallint NOT NULL, "
+          "score double precision, capped smallint NOT NULL, "
           "state text NOT NULL, review_reason text NOT NULL, notes text NOT NULL, "
           "scored_at text NOT NULL, created_at text NOT NULL) ON COMMIT DROP");
       !staged) {

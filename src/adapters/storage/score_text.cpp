@@ -28,8 +28,7 @@ bool ForEachPart(std::string_view text, char separator, Visit part) {
 }  // namespace
 
 Result<rubric::ContactScore> DecodeScore(const rubric::Rubric& rubric, double total,
-                                         std::string_view item_points,
-                                         std::string_view stage_points, bool capped) {
+                                         std::string_view item_points, bool capped) {
   const auto corrupt = [&](std::string_view what) -> Error {
     return Internal("stored " + std::string(what) + " do not match rubric " + rubric.code +
                     " version " + std::to_string(rubric.version));
@@ -52,17 +51,7 @@ Result<rubric::ContactScore> DecodeScore(const rubric::Rubric& rubric, double to
     return true;
   });
   if (!items_read || score.items.size() != rubric.items.size()) return corrupt("item points");
-  const bool stages_read = ForEachPart(stage_points, '|', [&](std::string_view part) {
-    const std::size_t equals = part.find('=');
-    const std::size_t slash = part.find('/', equals == std::string_view::npos ? 0 : equals);
-    if (equals == std::string_view::npos || slash == std::string_view::npos) return false;
-    const std::optional<double> points = ParseNumber(part.substr(equals + 1, slash - equals - 1));
-    const std::optional<double> max_points = ParseNumber(part.substr(slash + 1));
-    if (!points || !max_points) return false;
-    score.stages.push_back({std::string(part.substr(0, equals)), *points, *max_points});
-    return true;
-  });
-  if (!stages_read) return corrupt("stage points");
+  score.stages = rubric::StageSubtotals(rubric, score.items);
   return score;
 }
 

@@ -8,11 +8,10 @@
 
 namespace chinjeol::storage {
 
-// The ContactScore stored as `total`, `item_points` (rubric::EncodeItemPoints, in the rubric's
-// item order) and `stage_points` (rubric::EncodeStagePoints) under `rubric`. kInternal when the
-// texts do not match the rubric.
+// The ContactScore stored as `total` and `item_points` (rubric::EncodeItemPoints, in the
+// rubric's item order) under `rubric`; stage subtotals are summed from the items. kInternal when
+// the text does not match the rubric.
 Result<rubric::ContactScore> DecodeScore(const rubric::Rubric& rubric, double total,
-                                         std::string_view item_points,
-                                         std::string_view stage_points, bool capped);
+                                         std::string_view item_points, bool capped);
 
 }  // namespace chinjeol::storage

@@ -20,8 +20,8 @@ constexpr int kPageSize = 1000;
 // grow with the organisation only.
 constexpr std::string_view kPageColumns =
     "SELECT id, code, employee_id, department_id, monitor_id, scenario_id, channel, "
-    "performed_at, round_no, rubric_id, flags, observations, item_points, stage_points, score, "
-    "capped, state, review_reason, notes FROM evaluations WHERE campaign_id = ? ";
+    "performed_at, round_no, rubric_id, flags, observations, item_points, score, capped, state, "
+    "review_reason, notes FROM evaluations WHERE campaign_id = ? ";
 
 // Codes by id of one kind of record.
 using CodeMap = std::unordered_map<std::int64_t, std::string>;
@@ -59,7 +59,6 @@ struct StoredEvaluation {
   std::string observations;
   std::optional<double> score;
   std::string item_points;
-  std::string stage_points;
   bool capped = false;
 };
 
@@ -93,14 +92,13 @@ Result<void> ReadStored(const sql::Row& row, std::string_view campaign_code,
   evaluation.flags = SplitList(row.Text(10), ';');
   stored.observations = row.String(11);
   stored.item_points = row.String(12);
-  stored.stage_points = row.String(13);
-  stored.score = row.OptionalDouble(14);
-  stored.capped = row.Bool(15);
-  std::optional<evaluation::ReviewState> state = evaluation::ParseReviewState(row.Text(16));
-  if (!state) return Internal("unknown review state " + row.String(16));
+  stored.score = row.OptionalDouble(13);
+  stored.capped = row.Bool(14);
+  std::optional<evaluation::ReviewState> state = evaluation::ParseReviewState(row.Text(15));
+  if (!state) return Internal("unknown review state " + row.String(15));
   evaluation.state = *state;
-  evaluation.review_reason = row.String(17);
-  evaluation.notes = row.String(18);
+  evaluation.review_reason = row.String(16);
+  evaluation.notes = row.String(17);
   return Ok();
 }
 
@@ -145,7 +143,7 @@ Result<void> Decode(StoredEvaluation& stored, const rubric::Rubric& rubric) {
   evaluation.observations = *std::move(observations);
   if (stored.score) {
     Result<rubric::ContactScore> score =
-        DecodeScore(rubric, *stored.score, stored.item_points, stored.stage_points, stored.capped);
+        DecodeScore(rubric, *stored.score, stored.item_points, stored.capped);
     if (!score) return score.error();
     evaluation.score = *std::move(score);
   }
@@ -305,24 +303,22 @@ Result<void> SqlEvaluationRepository::Rescore(std::int64_t id, const rubric::Rub
     if (!*exists) return NotFound("no evaluation with id " + std::to_string(id));
     if (Result<void> kept = connection.Execute(
             "INSERT INTO evaluation_scores (evaluation_id, rubric_id, score, item_points, "
-            "stage_points, capped, scored_at) SELECT id, rubric_id, score, item_points, "
-            "stage_points, capped, scored_at FROM evaluations WHERE id = ?",
+            "capped, scored_at) SELECT id, rubric_id, score, item_points, capped, scored_at "
+            "FROM evaluations WHERE id = ?",
             {id});
         !kept) {
       return kept;
     }
     std::optional<std::string> item_points;
-    std::optional<std::string> stage_points;
     std::optional<double> total;
     if (score) {
       item_points = rubric::EncodeItemPoints(*score);
-      stage_points = rubric::EncodeStagePoints(*score);
       total = score->total;
     }
     return connection.Execute(
-        "UPDATE evaluations SET rubric_id = ?, score = ?, item_points = ?, stage_points = ?, "
-        "capped = ?, scored_at = ? WHERE id = ?",
-        {**rubric_id, total, item_points, stage_points, score && score->capped, scored_at, id});
+        "UPDATE evaluations SET rubric_id = ?, score = ?, item_points = ?, capped = ?, "
+        "scored_at = ? WHERE id = ?",
+        {**rubric_id, total, item_points, score && score->capped, scored_at, id});
   });
 }
 

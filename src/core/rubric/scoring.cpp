@@ -201,15 +201,6 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
   }
 
   ContactScore score;
-  // Stage subtotals in the rubric's stage order.
-  std::vector<StageScore> stages(rubric.stages.size());
-  for (std::size_t k = 0; k < rubric.stages.size(); ++k) stages[k].stage = rubric.stages[k].code;
-  const auto stage_of = [&](const std::string& code) -> StageScore* {
-    for (StageScore& stage : stages) {
-      if (stage.stage == code) return &stage;
-    }
-    return nullptr;
-  };
   double earned = 0;
   double applicable_max = 0;
   bool critical = Contains(flags, kFlagCritical);
@@ -224,15 +215,11 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
       item_score.points = points;
       earned += points;
       applicable_max += item.points;
-      if (StageScore* stage = stage_of(item.stage); stage != nullptr) {
-        stage->points += points;
-        stage->max_points += item.points;
-      }
       if (item.critical && points == 0) critical = true;
     }
     score.items.push_back(std::move(item_score));
   }
-  score.stages = std::move(stages);
+  score.stages = StageSubtotals(rubric, score.items);
 
   // One rounding only: with points in halves or quarters, 100 * earned is exact, so a 100-point
   // rubric gives the earned points themselves and a perfect rescaled contact gives exactly 100.
@@ -242,6 +229,21 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
     score.capped = true;
   }
   return score;
+}
+
+std::vector<StageScore> StageSubtotals(const Rubric& rubric, const std::vector<ItemScore>& items) {
+  std::vector<StageScore> stages(rubric.stages.size());
+  for (std::size_t k = 0; k < rubric.stages.size(); ++k) stages[k].stage = rubric.stages[k].code;
+  for (std::size_t i = 0; i < items.size() && i < rubric.items.size(); ++i) {
+    if (!items[i].points) continue;  // left out: neither earned nor possible
+    for (StageScore& stage : stages) {
+      if (stage.stage != rubric.items[i].stage) continue;
+      stage.points += *items[i].points;
+      stage.max_points += rubric.items[i].points;
+      break;
+    }
+  }
+  return stages;
 }
 
 std::string EncodeItemPoints(const ContactScore& score) {

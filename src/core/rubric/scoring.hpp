@@ -51,8 +51,12 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
                                   const std::vector<ItemObservation>& observations,
                                   const std::vector<std::string>& flags);
 
-// Compact storage forms: "10,7,na,..." in rubric item order, and "opening=17/20|...", numbers
-// as FormatPoints writes them.
+// Stage subtotals of item scores (given in rubric item order), in the rubric's stage order:
+// points and maximum of the items that applied.
+std::vector<StageScore> StageSubtotals(const Rubric& rubric, const std::vector<ItemScore>& items);
+
+// Compact forms, numbers as FormatPoints writes them: "10,7,na,..." in rubric item order (the
+// stored form; stage subtotals follow from it), and the readable "opening=17/20|...".
 std::string EncodeItemPoints(const ContactScore& score);
 std::string EncodeStagePoints(const ContactScore& score);
 

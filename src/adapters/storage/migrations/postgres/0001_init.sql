@@ -92,9 +92,9 @@ CREATE TABLE campaign_rounds (
   PRIMARY KEY (campaign_id, round_no)
 );
 
--- One contact. flags: ";"-joined; observations: rubric::EncodeObservations; item_points and
--- stage_points: rubric::EncodeItemPoints / EncodeStagePoints of the current score (NULL with
--- score when the contact is not scored); scored_at: when the current score was computed.
+-- One contact. flags: ";"-joined; observations: rubric::EncodeObservations; item_points:
+-- rubric::EncodeItemPoints of the current score (NULL with score when the contact is not
+-- scored; stage subtotals follow from it and the rubric); scored_at: when it was computed.
 -- Bulk imports of a million rows must stay fast, so this table, unlike the others, declares no
 -- foreign keys (checking six per row tripled the time of a large import): the evaluation
 -- writer takes every id from the parent tables in the same transaction, and no parent is ever
@@ -114,7 +114,6 @@ CREATE TABLE evaluations (
   flags text NOT NULL DEFAULT '',
   observations text NOT NULL DEFAULT '',
   item_points text,
-  stage_points text,
   score double precision,
   capped smallint NOT NULL DEFAULT 0 CHECK (capped IN (0, 1)),
   state text NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved', 'void')),
@@ -133,7 +132,6 @@ CREATE TABLE evaluation_scores (
   rubric_id bigint NOT NULL REFERENCES rubrics (id),
   score double precision,
   item_points text,
-  stage_points text,
   capped smallint NOT NULL DEFAULT 0 CHECK (capped IN (0, 1)),
   scored_at text NOT NULL
 );

@@ -91,9 +91,9 @@ CREATE TABLE campaign_rounds (
   PRIMARY KEY (campaign_id, round_no)
 );
 
--- One contact. flags: ";"-joined; observations: rubric::EncodeObservations; item_points and
--- stage_points: rubric::EncodeItemPoints / EncodeStagePoints of the current score (NULL with
--- score when the contact is not scored); scored_at: when the current score was computed.
+-- One contact. flags: ";"-joined; observations: rubric::EncodeObservations; item_points:
+-- rubric::EncodeItemPoints of the current score (NULL with score when the contact is not
+-- scored; stage subtotals follow from it and the rubric); scored_at: when it was computed.
 -- Bulk imports of a million rows must stay fast, so this table, unlike the others, declares no
 -- foreign keys (checking six per row took a third of the import time): the evaluation writer
 -- takes every id from the parent tables in the same transaction, and no parent is ever deleted.
@@ -112,7 +112,6 @@ CREATE TABLE evaluations (
   flags TEXT NOT NULL DEFAULT '',
   observations TEXT NOT NULL DEFAULT '',
   item_points TEXT,
-  stage_points TEXT,
   score REAL,
   capped INTEGER NOT NULL DEFAULT 0 CHECK (capped = 0 OR capped = 1),
   state TEXT NOT NULL CHECK (state = 'draft' OR state = 'submitted' OR state = 'returned' OR
@@ -132,7 +131,6 @@ CREATE TABLE evaluation_scores (
   rubric_id INTEGER NOT NULL REFERENCES rubrics (id),
   score REAL,
   item_points TEXT,
-  stage_points TEXT,
   capped INTEGER NOT NULL DEFAULT 0 CHECK (capped = 0 OR capped = 1),
   scored_at TEXT NOT NULL
 );
