@@ -4,11 +4,14 @@
 function(chinjeol_embed)
   cmake_parse_arguments(ARG "" "TARGET;NAMESPACE;HEADER" "FILES" ${ARGN})
   set(out_cpp ${CMAKE_CURRENT_BINARY_DIR}/${ARG_TARGET}_embedded.cpp)
+  # A list would be split into separate command words; pass it joined with "|".
+  string(REPLACE ";" "|" files_arg "${ARG_FILES}")
   add_custom_command(
     OUTPUT ${out_cpp}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DNAMESPACE=${ARG_NAMESPACE} -DHEADER=${ARG_HEADER}
-            "-DFILES=${ARG_FILES}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
+            "-DFILES=${files_arg}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
     DEPENDS ${ARG_FILES} ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
-    COMMENT "Embedding data into ${ARG_TARGET}")
+    COMMENT "Embedding data into ${ARG_TARGET}"
+    VERBATIM)
   target_sources(${ARG_TARGET} PRIVATE ${out_cpp})
 endfunction()

@@ -1,4 +1,6 @@
-# Script mode: writes OUT, a C++ file holding FILES as byte arrays, looked up by base name.
+# Script mode: writes OUT, a C++ file holding FILES ("|"-separated) as byte arrays, looked up
+# by base name.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from data files; do not edit.\n#include \"${HEADER}\"\n\n#include <array>\n#include <string_view>\n#include <utility>\n\nnamespace ${NAMESPACE} {\nnamespace {\n")
 set(table "")
 set(index 0)

@@ -7,6 +7,7 @@
 #include "adapters/files/csv_table_source.hpp"
 #include "adapters/files/table_files.hpp"
 #include "adapters/storage/storage_factory.hpp"
+#include "adapters/system/digest.hpp"
 #include "adapters/system/secure_random.hpp"
 #include "adapters/system/sodium_password_hasher.hpp"
 #include "app/embedded.hpp"
@@ -54,6 +55,7 @@ cli::Services MakeServices() {
   };
   services.hasher = &hasher;
   services.unpredictable_seed = system::UnpredictableSeed;
+  services.sha256 = system::Sha256Hex;
   return services;
 }
 

@@ -8,13 +8,17 @@
 #include <ctime>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "adapters/cli/terminal.hpp"
 #include "core/campaign/campaign.hpp"
 #include "core/common/date.hpp"
+#include "core/planning/metrics.hpp"
+#include "core/planning/summary.hpp"
 #include "core/programme/demo.hpp"
 #include "core/programme/imports.hpp"
+#include "core/programme/planning.hpp"
 #include "core/programme/rescore.hpp"
 #include "core/programme/scores.hpp"
 #include "core/programme/setup.hpp"
@@ -82,7 +86,8 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
     context.Fail(storage.error());
     return;
   }
-  Result<programme::DemoSummary> summary = programme::InstallDemo(**storage, {employees, seed});
+  Result<programme::DemoSummary> summary =
+      programme::InstallDemo(**storage, {employees, seed}, context.services.sha256);
   if (!summary) {
     context.Fail(summary.error());
     return;
@@ -100,6 +105,7 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
               {"시나리오 Scenarios", GroupThousands(summary->scenarios)},
               {"캠페인 Campaign",
                summary->campaign_code + " (2021-05-17 ~ 2021-09-16, 2회차 rounds)"},
+              {"배정 Assignments", GroupThousands(summary->assignments)},
               {"평가 Evaluations", GroupThousands(summary->evaluations) + " (채점 scored " +
                                        GroupThousands(summary->scored) + ", 검수 대기 in review " +
                                        GroupThousands(summary->pending_review) + ")"}})
@@ -308,24 +314,22 @@ void RunExport(Context& context, const std::string& kind, const std::string& cam
     context.Fail(storage.error());
     return;
   }
-  if (kind == "assignments") {
-    context.Fail(FailedPrecondition("campaign " + campaign_code +
-                                    " has no plan yet; the planner schedules assignments"));
-    return;
-  }
-  Result<std::unique_ptr<programme::TableSink>> sink =
-      context.services.open_sink(format, out_path, "평가 Evaluations", context.out);
+  Result<std::unique_ptr<programme::TableSink>> sink = context.services.open_sink(
+      format, out_path, kind == "assignments" ? "배정 Assignments" : "평가 Evaluations",
+      context.out);
   if (!sink) {
     context.Fail(sink.error());
     return;
   }
-  Result<long> count = programme::ExportEvaluations(**storage, campaign_code, **sink);
+  Result<long> count = kind == "assignments"
+                           ? programme::ExportAssignments(**storage, campaign_code, **sink)
+                           : programme::ExportEvaluations(**storage, campaign_code, **sink);
   if (!count) {
     context.Fail(count.error());
     return;
   }
   if (!out_path.empty()) {
-    context.err << out_path << ": 평가 " << GroupThousands(*count) << "건 / evaluations written\n";
+    context.err << out_path << ": " << GroupThousands(*count) << "행 / rows written\n";
   }
 }
 
@@ -429,6 +433,173 @@ void RunRescore(Context& context, const std::string& campaign_code,
   context.out << "다시 채점했습니다 / Rescored under " << report->rubric_code << " v"
               << report->to_version << ": " << GroupThousands(report->rescored)
               << " (이미 최신 already current " << GroupThousands(report->unchanged) << ")\n";
+}
+
+// "0.123"
+std::string Fixed(double value, int decimals) { return Number(value, decimals); }
+
+void PrintPlanMetrics(std::ostream& out, const planning::PlanMetrics& metrics) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [name, channel] :
+       {std::pair{"전화 phone", &metrics.phone}, std::pair{"방문 visit", &metrics.visit}}) {
+    if (channel->contacts == 0) continue;
+    rows.push_back({name, GroupThousands(channel->contacts), Fixed(channel->week_deviation, 3),
+                    Fixed(channel->hour_deviation, 3), Fixed(channel->sweep, 3),
+                    Fixed(channel->monitors_per_department, 1),
+                    Fixed(channel->departments_per_monitor, 1),
+                    std::to_string(channel->graph_components), Fixed(channel->scenario_repeats, 3),
+                    Fixed(channel->workload_cv, 3)});
+  }
+  out << "\n연성 목표 Soft goals (낮을수록 좋음 lower is better; 연결 부분 1 = 엄격도 추정 가능)\n"
+      << FormatTextTable(
+             {"채널 Channel", "접촉 Contacts", "주 편차 Weeks", "시간 편차 Hours",
+              "조직도 순회 Sweep", "부서당 모니터 Monitors/dept", "모니터당 부서 Depts/monitor",
+              "연결 부분 Graph parts", "시나리오 반복 Repeats", "업무량 CV Workload"},
+             rows);
+}
+
+void RunPlan(Context& context, const std::string& campaign_code, const std::string& seed_text,
+             const std::string& reason, int top_up, int top_up_round, bool check_only) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  programme::PlanRequest request;
+  request.seed = context.services.unpredictable_seed();
+  if (!seed_text.empty()) {
+    try {
+      request.seed = std::stoull(seed_text, nullptr, 0);
+    } catch (const std::exception&) {
+      context.Fail(InvalidArgument("bad seed", {{"--seed", "must be a whole number"}}));
+      return;
+    }
+  }
+  request.code_seed = context.services.unpredictable_seed();
+  request.reason = reason;
+  request.top_up = top_up;
+  request.top_up_round = top_up_round;
+  request.check_only = check_only;
+  Result<programme::PlanOutcome> outcome = programme::PlanSchedule(
+      **storage, campaign_code, request, LocalNow(), context.services.sha256);
+  if (!outcome) {
+    context.Fail(outcome.error());
+    return;
+  }
+  std::ostream& out = context.out;
+  if (check_only) {
+    if (outcome->problems.empty()) {
+      out << "일정을 세울 수 있습니다 / The campaign can be scheduled\n";
+      return;
+    }
+    PrintError(context.err, Error(ErrorCode::kFailedPrecondition,
+                                  "the campaign cannot be scheduled as it is", outcome->problems));
+    context.status = 2;
+    return;
+  }
+  const planning::Plan& plan = outcome->plan;
+  const planning::PlanSummary& summary = plan.summary;
+  out << (outcome->first_plan ? "계획을 세웠습니다 / Plan made for "
+                              : "계획을 다시 세웠습니다 / Plan changed for ")
+      << plan.campaign_code << "\n"
+      << "  전화 phone " << GroupThousands(summary.phone) << ", 방문 visit "
+      << GroupThousands(summary.visit) << ", 점심 표본 lunch sample "
+      << GroupThousands(summary.lunch_sample) << ", 추가 top-up " << GroupThousands(summary.top_up)
+      << ", 재시도 retries " << GroupThousands(summary.retries) << ", 완료 done "
+      << GroupThousands(summary.done) << "\n"
+      << "  SHA-256 " << outcome->digest
+      << (outcome->first_plan ? " (약속으로 기록 recorded as the commitment)" : "") << "\n";
+  if (!plan.changes.empty()) {
+    std::map<std::string, long> kinds;
+    for (const planning::PlanChange& change : plan.changes)
+      ++kinds[planning::ChangeKindCode(change.kind)];
+    out << "  변경 Changes:";
+    for (const auto& [kind, count] : kinds) out << " " << kind << " " << GroupThousands(count);
+    out << "\n";
+  }
+  for (const planning::Shortfall& shortfall : plan.shortfalls) {
+    out << "  부족 Shortfall: " << shortfall.round << "회차 round " << shortfall.round << " "
+        << ChannelCode(shortfall.channel) << " "
+        << (shortfall.employee_no.empty() ? shortfall.department_code : shortfall.employee_no)
+        << " -" << shortfall.missing << ": " << shortfall.reason << "\n";
+  }
+  for (const planning::TopUpChoice& choice : outcome->top_up) {
+    out << "  추가 평가 Top-up: " << choice.employee_no << " (오분류 misgrade "
+        << Fixed(choice.misgrade_before, 2) << " -> " << Fixed(choice.misgrade_after, 2) << ")\n";
+  }
+  PrintPlanMetrics(out, plan.metrics);
+}
+
+void RunPlanSummary(Context& context, const std::string& campaign_code, const std::string& by,
+                    const std::string& format) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<planning::PlanInput> input = programme::LoadPlanInput(**storage, campaign_code);
+  if (!input) {
+    context.Fail(input.error());
+    return;
+  }
+  if (input->existing.empty()) {
+    context.Fail(FailedPrecondition("campaign " + campaign_code +
+                                    " has no plan yet: chinjeol plan " + campaign_code));
+    return;
+  }
+  Result<planning::PlanSummary> summary = planning::SummarizePlan(*input, input->existing);
+  if (!summary) {
+    context.Fail(summary.error());
+    return;
+  }
+  Result<std::unique_ptr<programme::TableSink>> sink =
+      format == "text" ? Result<std::unique_ptr<programme::TableSink>>(
+                             std::make_unique<TextTableSink>(context.out))
+                       : context.services.open_sink(format, "", "계획 Plan", context.out);
+  if (!sink) {
+    context.Fail(sink.error());
+    return;
+  }
+  using programme::Cell;
+  std::vector<std::string> header;
+  std::vector<std::vector<Cell>> rows;
+  if (by == "week") {
+    header = {"week_of", "working_days", "phone", "visit", "lunch_sample"};
+    for (const planning::WeekRow& row : summary->weeks) {
+      rows.push_back({FormatDate(row.monday), std::int64_t{row.working_days},
+                      std::int64_t{row.phone}, std::int64_t{row.visit},
+                      std::int64_t{row.lunch_sample}});
+    }
+  } else if (by == "monitor") {
+    header = {"monitor_code",     "phone", "visit", "working_days", "departments", "max_per_day",
+              "phone_utilisation"};
+    for (const planning::MonitorRow& row : summary->monitors) {
+      rows.push_back({row.monitor_code, std::int64_t{row.phone}, std::int64_t{row.visit},
+                      std::int64_t{row.working_days}, std::int64_t{row.departments},
+                      std::int64_t{row.max_per_day}, row.phone_utilisation});
+    }
+  } else if (by == "department") {
+    header = {"department_code", "name",  "employees", "counter_employees",
+              "phone",           "visit", "monitors",  "scenarios"};
+    for (const planning::DepartmentRow& row : summary->departments) {
+      rows.push_back({row.department_code, row.name, std::int64_t{row.employees},
+                      std::int64_t{row.counter_employees}, std::int64_t{row.phone},
+                      std::int64_t{row.visit}, std::int64_t{row.monitors},
+                      std::int64_t{row.scenarios}});
+    }
+  } else {
+    header = {"hour", "phone", "visit", "lunch_sample"};
+    for (const planning::HourRow& row : summary->hours) {
+      rows.push_back({std::int64_t{row.hour}, std::int64_t{row.phone}, std::int64_t{row.visit},
+                      std::int64_t{row.lunch_sample}});
+    }
+  }
+  Result<void> written = (*sink)->Header(header);
+  for (const auto& row : rows) {
+    if (written) written = (*sink)->Row(row);
+  }
+  if (written) written = (*sink)->Finish();
+  if (!written) context.Fail(written.error());
 }
 
 }  // namespace
@@ -574,6 +745,38 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
       "add", "새 버전 추가 / Add a new version from a JSON file (one rubric or a rubrics file)");
   rubric_add->add_option("file", rubric_file, "JSON file")->required();
   rubric_add->callback([&] { RunRubricAdd(context, rubric_file); });
+
+  std::string plan_campaign, plan_seed, plan_reason;
+  int plan_top_up = 0, plan_top_up_round = 0;
+  bool plan_check = false;
+  auto* plan = app.add_subcommand(
+      "plan", "일정 계획 / Schedule a campaign (re-planning keeps what is done or released)");
+  plan->add_option("campaign", plan_campaign, "캠페인 코드 Campaign code")->required();
+  plan->add_option("--seed", plan_seed,
+                   "난수 씨앗 Seed to reproduce a plan (default: unpredictable)");
+  plan->add_option("--reason", plan_reason,
+                   "변경 사유 Why the plan changes (needed once the campaign has started)");
+  plan->add_option("--top-up", plan_top_up,
+                   "추가 평가 수 Extra contacts where grades are most uncertain")
+      ->check(CLI::Range(0, 1000000));
+  plan->add_option("--round", plan_top_up_round, "추가 평가 회차 Round of the extra contacts");
+  plan->add_flag("--check", plan_check,
+                 "점검만 Only report what cannot be scheduled; change nothing");
+  plan->callback([&] {
+    RunPlan(context, plan_campaign, plan_seed, plan_reason, plan_top_up, plan_top_up_round,
+            plan_check);
+  });
+
+  std::string summary_campaign, summary_by = "week", summary_format = "text";
+  auto* plan_summary = app.add_subcommand(
+      "plan-summary", "계획 요약 / The stored plan per week, monitor, department or hour");
+  plan_summary->add_option("campaign", summary_campaign, "캠페인 코드 Campaign code")->required();
+  plan_summary->add_option("--by", summary_by, "week | monitor | department | hour")
+      ->check(CLI::IsMember({"week", "monitor", "department", "hour"}));
+  plan_summary->add_option("--format", summary_format, "text | csv | json")
+      ->check(CLI::IsMember({"text", "csv", "json"}));
+  plan_summary->callback(
+      [&] { RunPlanSummary(context, summary_campaign, summary_by, summary_format); });
 
   std::string rescore_campaign, rescore_rubric;
   auto* rescore = app.add_subcommand(

@@ -34,6 +34,8 @@ struct Services {
   std::function<std::unique_ptr<programme::TableSource>()> default_holidays;
   const auth::PasswordHasher* hasher = nullptr;
   std::function<std::uint64_t()> unpredictable_seed;
+  // SHA-256 as lower-case hex, for the plan's commitment.
+  std::function<std::string(std::string_view)> sha256;
 };
 
 // Runs one command line (CONTRACT.md "Commands"). Exit status: 0 success, 2 bad input (with a

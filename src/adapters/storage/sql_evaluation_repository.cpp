@@ -343,4 +343,203 @@ Result<std::vector<evaluation::ScoreHistoryEntry>> SqlEvaluationRepository::Scor
   return history;
 }
 
+Result<std::optional<evaluation::Evaluation>> SqlEvaluationRepository::FindEvaluation(
+    std::int64_t id) const {
+  auto lock = database_.Lock();
+  sql::Connection& connection = database_.connection();
+  // The codes of this one row, in the maps ReadStored expects.
+  OrganisationCodes codes;
+  std::string campaign_code;
+  bool exists = false;
+  Result<void> keys = connection.Query(
+      "SELECT c.code, ev.employee_id, e.employee_no, ev.department_id, d.code, ev.monitor_id, "
+      "m.code, ev.scenario_id, s.code FROM evaluations ev "
+      "JOIN campaigns c ON c.id = ev.campaign_id JOIN employees e ON e.id = ev.employee_id "
+      "JOIN departments d ON d.id = ev.department_id JOIN monitors m ON m.id = ev.monitor_id "
+      "JOIN scenarios s ON s.id = ev.scenario_id WHERE ev.id = ?",
+      {id}, [&](const sql::Row& row) -> Result<void> {
+        exists = true;
+        campaign_code = row.String(0);
+        codes.employees.emplace(row.Int64(1), row.String(2));
+        codes.departments.emplace(row.Int64(3), row.String(4));
+        codes.monitors.emplace(row.Int64(5), row.String(6));
+        codes.scenarios.emplace(row.Int64(7), row.String(8));
+        return Ok();
+      });
+  if (!keys) return keys.error();
+  if (!exists) return std::optional<evaluation::Evaluation>();
+  StoredEvaluation stored;
+  Result<void> read = connection.Query(
+      "SELECT id, code, employee_id, department_id, monitor_id, scenario_id, channel, "
+      "performed_at, round_no, rubric_id, flags, observations, item_points, score, capped, state, "
+      "review_reason, notes FROM evaluations WHERE id = ?",
+      {id}, [&](const sql::Row& row) { return ReadStored(row, campaign_code, codes, stored); });
+  if (!read) return read.error();
+  RubricCache rubrics(connection);
+  Result<const rubric::Rubric*> rubric = rubrics.Get(stored.rubric_id);
+  if (!rubric) return rubric.error();
+  if (Result<void> decoded = Decode(stored, **rubric); !decoded) return decoded.error();
+  return std::optional<evaluation::Evaluation>(std::move(stored.evaluation));
+}
+
+namespace {
+
+// The id behind a code, or kInvalidArgument naming `field`.
+Result<std::int64_t> RequireId(sql::Connection& connection, std::string_view sql,
+                               std::initializer_list<sql::Param> params, const char* field,
+                               const std::string& what) {
+  Result<std::optional<std::int64_t>> id = connection.QueryInt64(sql, params);
+  if (!id) return id.error();
+  if (!*id) return InvalidArgument("unknown " + what, {{field, "no " + what}});
+  return **id;
+}
+
+// The stored forms of what a monitor records: flags, observations, score.
+struct RecordedText {
+  std::string flags;
+  std::string observations;
+  std::optional<std::string> item_points;
+  std::optional<double> score;
+  bool capped = false;
+};
+
+RecordedText RecordedTextOf(const evaluation::Evaluation& evaluation) {
+  RecordedText text;
+  text.flags = Join(evaluation.flags, ";");
+  text.observations = rubric::EncodeObservations(evaluation.observations);
+  if (evaluation.score) {
+    text.item_points = rubric::EncodeItemPoints(*evaluation.score);
+    text.score = evaluation.score->total;
+    text.capped = evaluation.score->capped;
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<std::int64_t> SqlEvaluationRepository::AddEvaluation(
+    const evaluation::Evaluation& evaluation) {
+  std::int64_t new_id = 0;
+  Result<void> added = database_.Atomic([&]() -> Result<void> {
+    sql::Connection& connection = database_.connection();
+    Result<std::int64_t> campaign =
+        RequireId(connection, "SELECT id FROM campaigns WHERE code = ?", {evaluation.campaign_code},
+                  "campaign", "campaign " + evaluation.campaign_code);
+    if (!campaign) return campaign.error();
+    Result<std::int64_t> employee =
+        RequireId(connection, "SELECT id FROM employees WHERE employee_no = ?",
+                  {evaluation.employee_no}, "employee_no", "employee " + evaluation.employee_no);
+    if (!employee) return employee.error();
+    Result<std::int64_t> department = RequireId(
+        connection, "SELECT id FROM departments WHERE code = ?", {evaluation.department_code},
+        "department_code", "department " + evaluation.department_code);
+    if (!department) return department.error();
+    Result<std::int64_t> monitor = RequireId(connection, "SELECT id FROM monitors WHERE code = ?",
+                                             {evaluation.monitor_code}, "monitor", "monitor");
+    if (!monitor) return monitor.error();
+    Result<std::int64_t> scenario =
+        RequireId(connection, "SELECT id FROM scenarios WHERE code = ?", {evaluation.scenario_code},
+                  "scenario_code", "scenario " + evaluation.scenario_code);
+    if (!scenario) return scenario.error();
+    Result<std::int64_t> rubric =
+        RequireId(connection, "SELECT id FROM rubrics WHERE code = ? AND version = ?",
+                  {evaluation.rubric_code, evaluation.rubric_version}, "rubric", "rubric version");
+    if (!rubric) return rubric.error();
+    const RecordedText text = RecordedTextOf(evaluation);
+    const std::string now = NowText();
+    Result<void> inserted = connection.Query(
+        "INSERT INTO evaluations (campaign_id, code, employee_id, department_id, monitor_id, "
+        "scenario_id, channel, performed_at, round_no, rubric_id, flags, observations, "
+        "item_points, score, capped, state, review_reason, notes, scored_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {*campaign,
+         evaluation.code,
+         *employee,
+         *department,
+         *monitor,
+         *scenario,
+         ChannelCode(evaluation.channel),
+         FormatLocalDateTime(evaluation.performed_at),
+         evaluation.round,
+         *rubric,
+         text.flags,
+         text.observations,
+         text.item_points,
+         text.score,
+         text.capped,
+         evaluation::ReviewStateCode(evaluation.state),
+         evaluation.review_reason,
+         evaluation.notes,
+         now,
+         now},
+        [&](const sql::Row& row) -> Result<void> {
+          new_id = row.Int64(0);
+          return Ok();
+        });
+    if (!inserted) {
+      return sql::Rephrase(inserted.error(),
+                           "the campaign already has evaluation " + evaluation.code);
+    }
+    return Ok();
+  });
+  if (!added) return added.error();
+  return new_id;
+}
+
+namespace {
+
+// kNotFound or kFailedPrecondition when evaluation `id` is not in state `expected`.
+Result<void> RequireState(sql::Connection& connection, std::int64_t id,
+                          evaluation::ReviewState expected) {
+  std::optional<std::string> state;
+  Result<void> read = connection.Query("SELECT state FROM evaluations WHERE id = ?", {id},
+                                       [&](const sql::Row& row) -> Result<void> {
+                                         state = row.String(0);
+                                         return Ok();
+                                       });
+  if (!read) return read;
+  if (!state) return NotFound("no evaluation with id " + std::to_string(id));
+  if (*state != evaluation::ReviewStateCode(expected)) {
+    return FailedPrecondition("the evaluation is " + *state + ", no longer " +
+                              evaluation::ReviewStateCode(expected));
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<void> SqlEvaluationRepository::UpdateEvaluation(const evaluation::Evaluation& evaluation,
+                                                       evaluation::ReviewState expected) {
+  return database_.Atomic([&]() -> Result<void> {
+    sql::Connection& connection = database_.connection();
+    if (Result<void> state = RequireState(connection, evaluation.id, expected); !state) {
+      return state;
+    }
+    Result<std::int64_t> rubric =
+        RequireId(connection, "SELECT id FROM rubrics WHERE code = ? AND version = ?",
+                  {evaluation.rubric_code, evaluation.rubric_version}, "rubric", "rubric version");
+    if (!rubric) return rubric.error();
+    const RecordedText text = RecordedTextOf(evaluation);
+    return connection.Execute(
+        "UPDATE evaluations SET performed_at = ?, round_no = ?, rubric_id = ?, flags = ?, "
+        "observations = ?, item_points = ?, score = ?, capped = ?, state = ?, review_reason = ?, "
+        "notes = ?, scored_at = ? WHERE id = ?",
+        {FormatLocalDateTime(evaluation.performed_at), evaluation.round, *rubric, text.flags,
+         text.observations, text.item_points, text.score, text.capped,
+         evaluation::ReviewStateCode(evaluation.state), evaluation.review_reason, evaluation.notes,
+         NowText(), evaluation.id});
+  });
+}
+
+Result<void> SqlEvaluationRepository::SetReviewState(std::int64_t id, evaluation::ReviewState from,
+                                                     evaluation::ReviewState to,
+                                                     std::string_view reason) {
+  return database_.Atomic([&]() -> Result<void> {
+    sql::Connection& connection = database_.connection();
+    if (Result<void> state = RequireState(connection, id, from); !state) return state;
+    return connection.Execute("UPDATE evaluations SET state = ?, review_reason = ? WHERE id = ?",
+                              {evaluation::ReviewStateCode(to), reason, id});
+  });
+}
+
 }  // namespace chinjeol::storage

@@ -27,6 +27,12 @@ class SqlEvaluationRepository final : public evaluation::EvaluationRepository {
                        std::string_view scored_at) override;
   // Oldest first; kNotFound when there is no such evaluation.
   Result<std::vector<evaluation::ScoreHistoryEntry>> ScoreHistory(std::int64_t id) const override;
+  Result<std::optional<evaluation::Evaluation>> FindEvaluation(std::int64_t id) const override;
+  Result<std::int64_t> AddEvaluation(const evaluation::Evaluation& evaluation) override;
+  Result<void> UpdateEvaluation(const evaluation::Evaluation& evaluation,
+                                evaluation::ReviewState expected) override;
+  Result<void> SetReviewState(std::int64_t id, evaluation::ReviewState from,
+                              evaluation::ReviewState to, std::string_view reason) override;
 
  private:
   Database& database_;

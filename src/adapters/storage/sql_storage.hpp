@@ -3,11 +3,15 @@
 #include <memory>
 
 #include "adapters/storage/database.hpp"
+#include "adapters/storage/sql_assignment_repository.hpp"
+#include "adapters/storage/sql_audit_log.hpp"
 #include "adapters/storage/sql_calendar_repository.hpp"
 #include "adapters/storage/sql_campaign_repository.hpp"
 #include "adapters/storage/sql_evaluation_repository.hpp"
 #include "adapters/storage/sql_organisation_repository.hpp"
+#include "adapters/storage/sql_results_repository.hpp"
 #include "adapters/storage/sql_rubric_repository.hpp"
+#include "adapters/storage/sql_session_repository.hpp"
 #include "adapters/storage/sql_user_repository.hpp"
 #include "core/programme/storage.hpp"
 
@@ -25,7 +29,12 @@ class SqlStorage final : public programme::Storage {
         campaigns_(database_),
         calendar_(database_),
         evaluations_(database_),
-        users_(database_) {}
+        users_(database_),
+        assignments_(database_),
+        sessions_(database_),
+        audit_log_(database_),
+        results_(database_),
+        jobs_(database_) {}
 
   // kInternal when called inside another transaction.
   Result<void> InTransaction(const std::function<Result<void>()>& work) override {
@@ -38,6 +47,11 @@ class SqlStorage final : public programme::Storage {
   campaign::CalendarRepository& calendar() override { return calendar_; }
   evaluation::EvaluationRepository& evaluations() override { return evaluations_; }
   auth::UserRepository& users() override { return users_; }
+  planning::AssignmentRepository& assignments() override { return assignments_; }
+  auth::SessionRepository& sessions() override { return sessions_; }
+  auth::AuditLog& audit_log() override { return audit_log_; }
+  access::ResultsRepository& results() override { return results_; }
+  access::JobRepository& jobs() override { return jobs_; }
 
  private:
   Database database_;
@@ -47,6 +61,11 @@ class SqlStorage final : public programme::Storage {
   SqlCalendarRepository calendar_;
   SqlEvaluationRepository evaluations_;
   SqlUserRepository users_;
+  SqlAssignmentRepository assignments_;
+  SqlSessionRepository sessions_;
+  SqlAuditLog audit_log_;
+  SqlResultsRepository results_;
+  SqlJobRepository jobs_;
 };
 
 }  // namespace chinjeol::storage

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/system/digest.hpp"
 #include "adapters/system/secure_random.hpp"
 
 namespace chinjeol::system {
@@ -27,6 +28,11 @@ TEST(SecureRandom, GivesDistinctValues) {
   const std::string token = RandomHex(16);
   EXPECT_EQ(token.size(), 32u);
   EXPECT_NE(token, RandomHex(16));
+}
+
+TEST(Sha256Hex, MatchesTheStandardTestVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 }  // namespace

@@ -17,7 +17,9 @@ TEST(CheckPasswordStrength, FollowsTheKisaRule) {
 }
 
 TEST(CheckUserBinding, NeedsTheRecordEachRoleIsTiedTo) {
-  User user{0, "m01", "", Role::kMonitor, "", "", "", true};
+  User user;
+  user.login = "m01";
+  user.role = Role::kMonitor;
   EXPECT_EQ(CheckUserBinding(user).error().violations().at(0).field, "monitor-code");
   user.monitor_code = "M01";
   EXPECT_TRUE(CheckUserBinding(user));

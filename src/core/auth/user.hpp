@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/result.hpp"
 
@@ -32,6 +33,7 @@ struct User {
   std::string monitor_code;     // kMonitor
   std::string department_code;  // kDepartmentHead
   bool active = true;
+  std::string display_name;  // how the web pages greet the person; may be empty
 };
 
 // What a role needs to be tied to: a monitor account to a monitor, an employee account to an
@@ -46,6 +48,20 @@ class UserRepository {
   // department it is tied to does not exist.
   virtual Result<void> AddUser(const User& user) = 0;
   virtual Result<std::optional<User>> FindUser(std::string_view login) const = 0;
+  virtual Result<std::optional<User>> FindUserById(std::int64_t id) const = 0;
+  // Every account, by login.
+  virtual Result<std::vector<User>> ListUsers() const = 0;
+  // Replaces the password hash; `changed_at` in Unix seconds. kNotFound for an unknown id.
+  virtual Result<void> SetPasswordHash(std::int64_t user_id, std::string_view password_hash,
+                                       std::int64_t changed_at) = 0;
+  // Ends or restores an account (a contracted firm's access ends with its contract).
+  // kNotFound for an unknown id.
+  virtual Result<void> SetActive(std::int64_t user_id, bool active) = 0;
+  // The employees a coach looks after, by employee number. SetCaseload replaces the list;
+  // kInvalidArgument naming an unknown employee.
+  virtual Result<void> SetCaseload(std::int64_t user_id,
+                                   const std::vector<std::string>& employee_nos) = 0;
+  virtual Result<std::vector<std::string>> ListCaseload(std::int64_t user_id) const = 0;
 };
 
 }  // namespace chinjeol::auth

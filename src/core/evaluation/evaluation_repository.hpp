@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,21 @@ class EvaluationRepository {
                                const std::optional<rubric::ContactScore>& score,
                                std::string_view scored_at) = 0;
   virtual Result<std::vector<ScoreHistoryEntry>> ScoreHistory(std::int64_t id) const = 0;
+
+  // The evaluation with this id (rubric version, observations and score included), or empty.
+  virtual Result<std::optional<Evaluation>> FindEvaluation(std::int64_t id) const = 0;
+  // Adds one evaluation (e.g. a monitor's draft) and returns its id. kAlreadyExists when the
+  // campaign has the code; kInvalidArgument when a campaign, employee, department, monitor,
+  // scenario or rubric version it names is unknown.
+  virtual Result<std::int64_t> AddEvaluation(const Evaluation& evaluation) = 0;
+  // Replaces what the monitor recorded (performed_at, round, flags, observations, score, notes,
+  // rubric version) and the review state and reason, provided the stored state is still
+  // `expected`. kNotFound for an unknown id; kFailedPrecondition when the state has moved on.
+  virtual Result<void> UpdateEvaluation(const Evaluation& evaluation, ReviewState expected) = 0;
+  // A review step: moves the state from `from` to `to` and records the reason, provided the
+  // stored state is still `from`. kNotFound for an unknown id; kFailedPrecondition otherwise.
+  virtual Result<void> SetReviewState(std::int64_t id, ReviewState from, ReviewState to,
+                                      std::string_view reason) = 0;
 };
 
 }  // namespace chinjeol::evaluation

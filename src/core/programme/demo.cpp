@@ -8,6 +8,8 @@
 
 #include "core/campaign/calendar.hpp"
 #include "core/common/random.hpp"
+#include "core/planning/commitment.hpp"
+#include "core/planning/planner.hpp"
 #include "core/programme/setup.hpp"
 #include "core/rubric/scoring.hpp"
 
@@ -198,73 +200,44 @@ struct Simulation {
   const rubric::Rubric& phone_rubric;
   const rubric::Rubric& visit_rubric;
   std::unordered_map<std::string, double> kindness, severity, difficulty;
-  std::unordered_map<std::string, std::vector<std::string>> phone_scenarios, visit_scenarios;
   std::unordered_map<std::string, std::vector<std::size_t>> staff_by_department;
-  std::unordered_map<std::string, std::unordered_set<std::string>> monitors_met;
+  std::unordered_map<std::string, std::size_t> employee_index;
   Random random;
-  long next_code = 1;
 };
 
-LocalDateTime RandomSlot(Simulation& sim, const campaign::Round& round) {
-  const std::vector<Date> days = sim.calendar.WorkingDays(round.start, round.end);
-  const Date day = days[sim.random.Below(days.size())];
-  // 09:00-17:50 in ten-minute steps, avoiding the 12:00-13:00 lunch hour.
-  int minute = 0;
-  do {
-    minute = 9 * 60 + 10 * sim.random.Between(0, 53);
-  } while (minute >= 12 * 60 && minute < 13 * 60);
-  return {day, minute / 60, minute % 60, 0};
-}
-
-std::string PickMonitor(Simulation& sim, const std::string& employee_no) {
-  auto& met = sim.monitors_met[employee_no];
-  const auto& monitors = sim.demo.monitors;
-  for (int attempt = 0; attempt < 50; ++attempt) {
-    const std::string& code = monitors[sim.random.Below(monitors.size())].code;
-    if (!met.contains(code)) {
-      met.insert(code);
-      return code;
+// Performs one planned contact: the monitor calls the employee (or visits the counter unit and
+// is served by one of its counter staff) and observes the items from the hidden truth.
+evaluation::Evaluation DrawContact(Simulation& sim, const planning::Assignment& assignment) {
+  const Channel channel = assignment.channel;
+  std::size_t employee_index = 0;
+  if (channel == Channel::kPhone) {
+    employee_index = sim.employee_index.at(assignment.employee_no);
+  } else {
+    std::vector<std::size_t> counter_staff;
+    for (const std::size_t i : sim.staff_by_department[assignment.department_code]) {
+      if (sim.demo.employees[i].counter && sim.demo.employees[i].active) counter_staff.push_back(i);
     }
+    employee_index = counter_staff[sim.random.Below(counter_staff.size())];
   }
-  return monitors[sim.random.Below(monitors.size())].code;
-}
-
-std::string PickScenario(Simulation& sim, const std::string& department, Channel channel) {
-  const auto& by_department =
-      channel == Channel::kPhone ? sim.phone_scenarios : sim.visit_scenarios;
-  const auto found = by_department.find(department);
-  const auto general = by_department.find("*");
-  std::vector<const std::string*> choices;
-  if (found != by_department.end()) {
-    for (const std::string& code : found->second) choices.push_back(&code);
-  }
-  // General scenarios are used about a quarter of the time.
-  if (general != by_department.end() && (choices.empty() || sim.random.Chance(0.25))) {
-    choices.clear();
-    for (const std::string& code : general->second) choices.push_back(&code);
-  }
-  return *choices[sim.random.Below(choices.size())];
-}
-
-// Draws one contact; `employee_index` is whom the monitor meant to reach.
-evaluation::Evaluation DrawContact(Simulation& sim, std::size_t employee_index, Channel channel,
-                                   const campaign::Round& round, LocalDateTime when) {
   const org::Employee* employee = &sim.demo.employees[employee_index];
   const rubric::Rubric& rubric = channel == Channel::kPhone ? sim.phone_rubric : sim.visit_rubric;
   evaluation::Evaluation evaluation;
-  evaluation.code =
-      std::string(channel == Channel::kPhone ? "P" : "V") + "-" + Padded(sim.next_code++, 7);
+  evaluation.code = assignment.code;  // the assignment the evaluation reports on
   evaluation.campaign_code = sim.campaign.code;
   evaluation.channel = channel;
-  evaluation.performed_at = when;
-  evaluation.round = round.number;
+  const int start = assignment.start_minute + static_cast<int>(sim.random.Below(5));
+  evaluation.performed_at = {assignment.date, start / 60, start % 60,
+                             static_cast<int>(sim.random.Below(60))};
+  evaluation.round = assignment.round;
   evaluation.rubric_code = rubric.code;
   evaluation.rubric_version = rubric.version;
-  evaluation.monitor_code = PickMonitor(sim, employee->employee_no);
+  evaluation.monitor_code = assignment.monitor_code;
+  evaluation.scenario_code = assignment.scenario_code;
+  if (assignment.lunch_sample) evaluation.flags.emplace_back(rubric::kFlagLunchHour);
 
   const double u = sim.random.Uniform();
   if (channel == Channel::kPhone && u < 0.05) {
-    evaluation.flags.emplace_back(rubric::kFlagUnanswered);
+    evaluation.flags = {std::string(rubric::kFlagUnanswered)};
   } else if (u < 0.06) {
     evaluation.flags.emplace_back(rubric::kFlagVoid);
   } else if (channel == Channel::kPhone && u < 0.09) {
@@ -279,7 +252,6 @@ evaluation::Evaluation DrawContact(Simulation& sim, std::size_t employee_index, 
   }
   evaluation.employee_no = employee->employee_no;
   evaluation.department_code = employee->department_code;
-  evaluation.scenario_code = PickScenario(sim, employee->department_code, channel);
 
   if (!rubric::IsScored(evaluation.flags)) return evaluation;
   const double eta = 0.9 + sim.kindness[employee->employee_no] -
@@ -440,7 +412,7 @@ Result<DemoProgramme> GenerateDemo(const DemoOptions& options,
   if (!campaign) return campaign.error();
 
   // The hidden truth (probit scale, as in the fair-score anchors' rubric mode).
-  Simulation sim{demo, *campaign, calendar, *phone_rubric, *visit_rubric, {}, {}, {}, {},
+  Simulation sim{demo, *campaign, calendar, *phone_rubric, *visit_rubric, {}, {},
                  {},   {},        {},       random.Fork(1)};
   std::unordered_map<std::string, double> department_effect;
   for (const org::Department& department : demo.departments) {
@@ -463,42 +435,63 @@ Result<DemoProgramme> GenerateDemo(const DemoOptions& options,
     const double difficulty = 0.3 * random.Normal();
     sim.difficulty[scenario.code] = difficulty;
     demo.truth.scenario_difficulty.emplace_back(scenario.code, difficulty);
-    auto& library = scenario.channel == Channel::kPhone ? sim.phone_scenarios : sim.visit_scenarios;
-    library[scenario.department_code].push_back(scenario.code);
   }
 
-  // Fieldwork: every employee phoned, every counter unit visited, in each round; an unanswered
-  // call is retried another day.
-  for (const campaign::Round& round : campaign->rounds) {
-    for (std::size_t i = 0; i < demo.employees.size(); ++i) {
-      for (int k = 0; k < campaign->phone_per_round; ++k) {
-        for (int attempt = 0; attempt < 3; ++attempt) {
-          evaluation::Evaluation contact =
-              DrawContact(sim, i, Channel::kPhone, round, RandomSlot(sim, round));
-          const bool unanswered =
-              contact.flags.size() == 1 && contact.flags.front() == rubric::kFlagUnanswered;
-          demo.evaluations.push_back(std::move(contact));
-          if (!unanswered) break;
-        }
-      }
-    }
-    for (const org::Department& department : demo.departments) {
-      if (!counter_units.contains(department.code)) continue;
-      std::vector<std::size_t> counter_staff;
-      for (const std::size_t i : sim.staff_by_department[department.code]) {
-        if (demo.employees[i].counter) counter_staff.push_back(i);
-      }
-      for (int k = 0; k < campaign->visit_per_round; ++k) {
-        const std::size_t served = counter_staff[sim.random.Below(counter_staff.size())];
-        demo.evaluations.push_back(
-            DrawContact(sim, served, Channel::kVisit, round, RandomSlot(sim, round)));
-      }
-    }
+  // Fieldwork as a city runs it: the planner schedules every contact; each week the monitors
+  // perform what was due, and unanswered or void contacts are re-planned for a later day.
+  for (std::size_t i = 0; i < demo.employees.size(); ++i) {
+    sim.employee_index.emplace(demo.employees[i].employee_no, i);
   }
+  planning::PlanInput input;
+  input.departments = demo.departments;
+  input.employees = demo.employees;
+  input.monitors = demo.monitors;
+  input.scenarios = demo.scenarios;
+  input.campaign = *campaign;
+  input.calendar = calendar;
+  input.options.seed = options.seed * 0x9E3779B97F4A7C15ULL + 1;
+  input.options.code_seed = options.seed * 0xBF58476D1CE4E5B9ULL + 2;
+  Result<planning::Plan> plan = planning::BuildPlan(input);
+  if (!plan) return plan.error();
+  demo.first_plan = *plan;
+  std::vector<planning::Assignment> assignments = plan->assignments;
+  for (Date week_end = AddDays(campaign->start, static_cast<int>(5 - IsoWeekday(campaign->start)));
+       std::chrono::sys_days(week_end) <= std::chrono::sys_days(AddDays(campaign->end, 6));
+       week_end = AddDays(week_end, 7)) {
+    bool repeat_needed = false;
+    for (planning::Assignment& assignment : assignments) {
+      if (!planning::IsLive(assignment.status) ||
+          assignment.status == planning::AssignmentStatus::kDone ||
+          std::chrono::sys_days(assignment.date) > std::chrono::sys_days(week_end)) {
+        continue;
+      }
+      evaluation::Evaluation contact = DrawContact(sim, assignment);
+      assignment.status = planning::AssignmentStatus::kDone;
+      for (const std::string& flag : contact.flags) {
+        if (flag == rubric::kFlagUnanswered)
+          assignment.status = planning::AssignmentStatus::kUnanswered;
+        if (flag == rubric::kFlagVoid) assignment.status = planning::AssignmentStatus::kVoid;
+      }
+      repeat_needed |= assignment.status != planning::AssignmentStatus::kDone;
+      demo.evaluations.push_back(std::move(contact));
+    }
+    if (!repeat_needed || std::chrono::sys_days(week_end) >= std::chrono::sys_days(campaign->end)) {
+      continue;
+    }
+    input.existing = assignments;
+    input.now = LocalDateTime{week_end, 18, 0, 0};
+    Result<planning::Plan> replanned = planning::BuildPlan(input);
+    if (!replanned) return replanned.error();
+    *plan = std::move(*replanned);
+    assignments = plan->assignments;
+  }
+  plan->assignments = std::move(assignments);
+  demo.plan = std::move(*plan);
   return demo;
 }
 
-Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options) {
+Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options,
+                                const std::function<std::string(std::string_view)>& digest) {
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
   if (!rubrics) return rubrics.error();
   Result<campaign::WorkingCalendar> calendar = LoadCalendar(storage);
@@ -533,7 +526,16 @@ Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options) {
     Result<std::vector<FieldViolation>> conflicts = (*writer)->Finish();
     if (!conflicts) return conflicts.error();
     if (!conflicts->empty()) return Internal("demo evaluation codes collide");
-    return Ok();
+    // The schedule as first made (the commitment), then as fieldwork left it.
+    const std::string first_digest = digest(planning::CanonicalPlanText(demo->first_plan));
+    if (Result<void> r = storage.assignments().SavePlan(demo->first_plan, first_digest,
+                                                        "2021-05-13T17:00:00", "first plan");
+        !r) {
+      return r;
+    }
+    return storage.assignments().SavePlan(
+        demo->plan, digest(planning::CanonicalPlanText(demo->plan)), "2021-09-16T18:00:00",
+        "재시도 retries of unanswered calls and repeats of void contacts");
   });
   if (!saved) return saved.error();
 
@@ -550,6 +552,7 @@ Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options) {
   summary.monitors = static_cast<long>(demo->monitors.size());
   summary.scenarios = static_cast<long>(demo->scenarios.size());
   summary.campaign_code = demo->campaign.code;
+  summary.assignments = static_cast<long>(demo->plan.assignments.size());
   summary.evaluations = static_cast<long>(demo->evaluations.size());
   for (const evaluation::Evaluation& evaluation : demo->evaluations) {
     summary.scored += evaluation.score ? 1 : 0;

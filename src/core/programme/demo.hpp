@@ -1,13 +1,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/campaign/campaign.hpp"
 #include "core/common/result.hpp"
 #include "core/evaluation/evaluation.hpp"
 #include "core/org/organisation.hpp"
+#include "core/planning/planner.hpp"
 #include "core/programme/storage.hpp"
 #include "core/rubric/rubric.hpp"
 
@@ -37,6 +40,8 @@ struct DemoProgramme {
   std::vector<org::Scenario> scenarios;
   campaign::NewCampaign campaign;
   std::vector<evaluation::Evaluation> evaluations;
+  planning::Plan first_plan;  // as scheduled before fieldwork (the commitment)
+  planning::Plan plan;        // after fieldwork: statuses, retries and repeats
   DemoTruth truth;
 };
 
@@ -54,13 +59,15 @@ struct DemoSummary {
   long monitors = 0;
   long scenarios = 0;
   std::string campaign_code;
+  long assignments = 0;
   long evaluations = 0;
   long scored = 0;
   long pending_review = 0;
 };
 
-// Generates the demo and stores it in one transaction. kAlreadyExists when the database
-// already holds the demo campaign.
-Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options);
+// Generates the demo and stores it in one transaction, the plan with its digest (`digest`:
+// SHA-256 hex of a text). kAlreadyExists when the database already holds the demo campaign.
+Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options,
+                                const std::function<std::string(std::string_view)>& digest);
 
 }  // namespace chinjeol::programme

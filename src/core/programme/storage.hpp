@@ -2,11 +2,15 @@
 
 #include <functional>
 
+#include "core/access/results_repository.hpp"
+#include "core/auth/audit_log.hpp"
+#include "core/auth/session.hpp"
 #include "core/auth/user.hpp"
 #include "core/campaign/campaign_repository.hpp"
 #include "core/common/result.hpp"
 #include "core/evaluation/evaluation_repository.hpp"
 #include "core/org/organisation_repository.hpp"
+#include "core/planning/assignment_repository.hpp"
 #include "core/rubric/rubric_repository.hpp"
 
 namespace chinjeol::programme {
@@ -27,6 +31,13 @@ class Storage {
   virtual campaign::CalendarRepository& calendar() = 0;
   virtual evaluation::EvaluationRepository& evaluations() = 0;
   virtual auth::UserRepository& users() = 0;
+  virtual planning::AssignmentRepository& assignments() = 0;
+  // The web application's records: sessions and sign-in attempts, the access log, results
+  // release and what hangs on it, background jobs.
+  virtual auth::SessionRepository& sessions() = 0;
+  virtual auth::AuditLog& audit_log() = 0;
+  virtual access::ResultsRepository& results() = 0;
+  virtual access::JobRepository& jobs() = 0;
 };
 
 }  // namespace chinjeol::programme

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/http/server.hpp"
+#include "core/auth/password_hasher.hpp"
+#include "core/common/result.hpp"
+#include "core/programme/storage.hpp"
+#include "core/programme/table_source.hpp"
+
+namespace chinjeol::http {
+
+namespace internal {
+struct RouteSpec;
+struct Shared;
+class JobRunner;
+}  // namespace internal
+
+// The adapters the web API works with, handed over by app/.
+struct ApiServices {
+  std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url)> open_storage;
+  std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
+      open_table;
+  const auth::PasswordHasher* hasher = nullptr;
+};
+
+struct ApiOptions {
+  std::string database_url;
+  std::string web_dir;   // the web pages (empty: none)
+  std::string data_dir;  // recordings, uploads in progress, import files
+  std::size_t workers = 2;
+};
+
+// The JSON API (docs/api.md), /healthz, /api/openapi.json and the web pages, as one request
+// handler. Each worker has its own Storage (one database connection).
+class Api final : public RequestHandler {
+ public:
+  // Opens one storage per worker and one for background jobs, and creates the data folders.
+  // kUnavailable when the database cannot be reached.
+  static Result<std::unique_ptr<Api>> Create(const ApiOptions& options,
+                                             const ApiServices& services);
+  ~Api() override;
+
+  BodyPlan PlanBody(const HttpRequest& request) const override;
+  std::optional<HttpResponse> Admit(HttpRequest& request, std::size_t worker) override;
+  HttpResponse Handle(HttpRequest& request, std::size_t worker) override;
+  HttpResponse ErrorResponse(int status, std::string_view code,
+                             std::string_view message) const override;
+
+  // Waits for background jobs to finish (at shutdown).
+  void StopJobs();
+
+  // The routes, for the OpenAPI document and its test.
+  static const std::vector<internal::RouteSpec>& Routes();
+  // The OpenAPI 3 document of Routes().
+  static std::string OpenApiDocument();
+
+ private:
+  Api();
+
+  HttpResponse Dispatch(HttpRequest& request, std::size_t worker, bool admit_only);
+
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace chinjeol::http

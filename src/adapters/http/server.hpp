@@ -1,0 +1,74 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "adapters/http/http_message.hpp"
+#include "adapters/http/worker_pool.hpp"
+#include "core/common/result.hpp"
+
+namespace chinjeol::http {
+
+// How the server reads a request's body, decided from its headers before the body is read.
+struct BodyPlan {
+  std::size_t limit = 1 << 20;  // larger bodies get 413 and the connection is closed
+  bool to_file = false;         // stream into a new file in `file_dir` instead of memory
+  std::string file_dir;
+};
+
+// The application behind the server: our own request and response types only.
+class RequestHandler {
+ public:
+  virtual ~RequestHandler() = default;
+
+  // Cheap; runs on the network thread.
+  virtual BodyPlan PlanBody(const HttpRequest& request) const = 0;
+  // For a body streamed to a file: whether to take it at all (sign-in, rights), decided on a
+  // worker before a byte of the body is read. Empty = go ahead.
+  virtual std::optional<HttpResponse> Admit(HttpRequest& request, std::size_t worker) = 0;
+  // Runs on worker `worker` (0 .. pool size - 1).
+  virtual HttpResponse Handle(HttpRequest& request, std::size_t worker) = 0;
+  // A JSON error response for problems the server finds itself (413, 400, 503, 500).
+  virtual HttpResponse ErrorResponse(int status, std::string_view code,
+                                     std::string_view message) const = 0;
+};
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0 = any free port (see Server::port())
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds request_timeout{60};
+  std::chrono::seconds upload_timeout{600};
+  std::chrono::seconds shutdown_grace{20};
+  std::size_t header_limit = 16 * 1024;
+  bool access_log = true;  // one line per request on standard error
+};
+
+// An event-driven HTTP/1.1 server (Boost.Beast, C++20 coroutines, one network thread) that
+// hands every request to `handler` on the worker pool: keep-alive, timeouts, body limits,
+// streamed uploads and file responses, request ids, access log lines, graceful shutdown.
+class Server {
+ public:
+  Server(ServerOptions options, RequestHandler& handler, WorkerPool& workers);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket. kUnavailable when the address cannot be bound.
+  Result<void> Listen();
+  unsigned short port() const;
+  // Serves until Stop() (or SIGINT/SIGTERM when `handle_signals`), then finishes the requests
+  // in progress (up to shutdown_grace) and returns.
+  void Run(bool handle_signals);
+  // Begins a graceful shutdown; callable from any thread.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace chinjeol::http

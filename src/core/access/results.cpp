@@ -1,0 +1,282 @@
+#include "core/access/results.hpp"
+
+#include <unordered_map>
+
+#include "core/common/text.hpp"
+#include "core/programme/scores.hpp"
+
+namespace chinjeol::access {
+namespace {
+
+constexpr std::size_t kMaxReasonBytes = 4000;
+
+Result<void> CheckReason(std::string_view reason) {
+  if (Trim(reason).empty()) {
+    return InvalidArgument("사유를 적어 주세요", {{"reason", "must not be empty"}});
+  }
+  if (reason.size() > kMaxReasonBytes) {
+    return InvalidArgument("사유가 너무 깁니다", {{"reason", "at most 4000 bytes"}});
+  }
+  if (!IsValidUtf8(reason)) {
+    return InvalidArgument("사유가 UTF-8이 아닙니다", {{"reason", "must be UTF-8"}});
+  }
+  return Ok();
+}
+
+bool IsFinal(evaluation::ReviewState state) {
+  return state == evaluation::ReviewState::kApproved || state == evaluation::ReviewState::kVoid;
+}
+
+Error NoSuchResult() { return NotFound("결과를 찾을 수 없습니다"); }
+
+// The published scores of the campaign computed now.
+Result<std::pair<std::vector<ReleasedScore>, std::vector<ReleasedDepartmentScore>>> PublishedScores(
+    programme::Storage& storage, std::string_view campaign_code) {
+  Result<programme::ScoreTable> table = programme::ComputeScores(storage, campaign_code);
+  if (!table) return table.error();
+  std::vector<ReleasedScore> employees;
+  employees.reserve(table->rows.size());
+  for (const programme::EmployeeScoreRow& row : table->rows) {
+    employees.push_back({row.employee_no, row.name, row.department_code, row.contacts, row.raw_mean,
+                         row.adjusted, row.ci90_low, row.ci90_high, row.grade, row.uncertain});
+  }
+  std::vector<ReleasedDepartmentScore> departments;
+  if (table->report) {
+    for (const stats::UnitScore& unit : table->report->departments) {
+      const auto department = table->departments.find(unit.unit_id);
+      if (department == table->departments.end()) continue;
+      departments.push_back({department->second.code, department->second.name, unit.employees,
+                             unit.contacts, unit.raw_mean, unit.adjusted, unit.ci_low, unit.ci_high,
+                             unit.rank, unit.rank_worst});
+    }
+  }
+  return std::pair{std::move(employees), std::move(departments)};
+}
+
+}  // namespace
+
+const char* ObjectionStateCode(ObjectionState state) {
+  switch (state) {
+    case ObjectionState::kOpen:
+      return "open";
+    case ObjectionState::kUpheld:
+      return "upheld";
+    case ObjectionState::kRejected:
+      return "rejected";
+  }
+  return "open";
+}
+
+std::optional<ObjectionState> ParseObjectionState(std::string_view text) {
+  for (const ObjectionState state :
+       {ObjectionState::kOpen, ObjectionState::kUpheld, ObjectionState::kRejected}) {
+    if (text == ObjectionStateCode(state)) return state;
+  }
+  return std::nullopt;
+}
+
+const char* JobStateCode(JobState state) {
+  switch (state) {
+    case JobState::kQueued:
+      return "queued";
+    case JobState::kRunning:
+      return "running";
+    case JobState::kSucceeded:
+      return "succeeded";
+    case JobState::kFailed:
+      return "failed";
+  }
+  return "queued";
+}
+
+Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_view campaign_code,
+                                      const LocalDateTime& now, const Date& objection_deadline,
+                                      std::int64_t released_by) {
+  if (objection_deadline < now.date) {
+    return InvalidArgument("이의신청 기한이 공개일보다 앞섭니다",
+                           {{"objection_deadline", "must not be before the release day"}});
+  }
+  Result<std::optional<campaign::Campaign>> campaign =
+      storage.campaigns().FindCampaign(campaign_code);
+  if (!campaign) return campaign.error();
+  if (!*campaign) return NotFound("no campaign " + std::string(campaign_code));
+  auto scores = PublishedScores(storage, campaign_code);
+  if (!scores) return scores.error();
+  const ResultsRelease release{std::string(campaign_code), now, objection_deadline};
+  if (Result<void> saved =
+          storage.results().SaveRelease(release, released_by, scores->first, scores->second);
+      !saved) {
+    return saved.error();
+  }
+  return release;
+}
+
+Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor& actor,
+                                  std::string_view campaign_code, const LocalDateTime& now) {
+  if (!auth::Decide(actor, auth::Action::kReadOwnResults).allowed) {
+    return Error(ErrorCode::kPermissionDenied, "직원 계정만 자신의 결과를 볼 수 있습니다");
+  }
+  Result<std::optional<ResultsRelease>> release = storage.results().FindRelease(campaign_code);
+  if (!release) return release.error();
+  if (!*release || now < (*release)->released_at) return NoSuchResult();
+  OwnResults results;
+  results.release = **release;
+  results.objections_open = now.date <= results.release.objection_deadline;
+  ResultsRepository::ScoreFilter filter;
+  filter.employee_no = actor.employee_no;
+  Result<std::vector<ReleasedScore>> score =
+      storage.results().ListReleasedScores(campaign_code, filter);
+  if (!score) return score.error();
+  if (!score->empty()) results.score = score->front();
+  EvaluationFilter evaluations;
+  evaluations.campaign_code = std::string(campaign_code);
+  evaluations.employee_no = actor.employee_no;
+  evaluations.final_only = true;
+  evaluations.limit = 1000;
+  Result<EvaluationPage> page = storage.results().ListEvaluations(evaluations);
+  if (!page) return page.error();
+  std::vector<std::int64_t> ids;
+  for (const EvaluationRow& row : page->rows) ids.push_back(row.id);
+  Result<std::vector<std::int64_t>> acknowledged = storage.results().ListAcknowledged(ids);
+  if (!acknowledged) return acknowledged.error();
+  Result<std::vector<Objection>> objections =
+      storage.results().ListObjections(campaign_code, std::nullopt, std::nullopt);
+  if (!objections) return objections.error();
+  std::unordered_map<std::int64_t, Objection> objection_of;
+  for (Objection& objection : *objections) {
+    if (objection.employee_no == actor.employee_no) {
+      objection_of.emplace(objection.evaluation_id, std::move(objection));
+    }
+  }
+  for (EvaluationRow& row : page->rows) {
+    OwnEvaluation own;
+    own.acknowledged =
+        std::find(acknowledged->begin(), acknowledged->end(), row.id) != acknowledged->end();
+    if (const auto found = objection_of.find(row.id); found != objection_of.end()) {
+      own.objection = found->second;
+    }
+    own.row = std::move(row);
+    results.evaluations.push_back(std::move(own));
+  }
+  return results;
+}
+
+Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& storage,
+                                                         const auth::Actor& actor,
+                                                         std::int64_t evaluation_id) {
+  Result<std::optional<evaluation::Evaluation>> found =
+      storage.evaluations().FindEvaluation(evaluation_id);
+  if (!found) return found.error();
+  if (!*found) return NoSuchResult();
+  Result<std::optional<ResultsRelease>> release =
+      storage.results().FindRelease((*found)->campaign_code);
+  if (!release) return release.error();
+  auth::Subject subject;
+  subject.employee_no = (*found)->employee_no;
+  subject.department_code = (*found)->department_code;
+  subject.results_released = release->has_value();
+  subject.final_review = IsFinal((*found)->state);
+  if (!auth::Decide(actor, auth::Action::kRespondToOwnResult, subject).allowed) {
+    return NoSuchResult();
+  }
+  return **std::move(found);
+}
+
+Result<void> AcknowledgeResult(programme::Storage& storage, const auth::Actor& actor,
+                               std::int64_t evaluation_id, const LocalDateTime& now) {
+  Result<evaluation::Evaluation> own = FindOwnReleasedEvaluation(storage, actor, evaluation_id);
+  if (!own) return own.error();
+  return storage.results().Acknowledge(evaluation_id, actor.user_id, now);
+}
+
+Result<Objection> FileObjection(programme::Storage& storage, const auth::Actor& actor,
+                                std::int64_t evaluation_id, std::string_view reason,
+                                const LocalDateTime& now) {
+  if (Result<void> checked = CheckReason(reason); !checked) return checked.error();
+  Result<evaluation::Evaluation> own = FindOwnReleasedEvaluation(storage, actor, evaluation_id);
+  if (!own) return own.error();
+  if (own->state != evaluation::ReviewState::kApproved) {
+    return FailedPrecondition("무효 처리된 평가에는 이의신청을 할 수 없습니다");
+  }
+  Result<std::optional<ResultsRelease>> release = storage.results().FindRelease(own->campaign_code);
+  if (!release) return release.error();
+  if (!*release || now.date > (*release)->objection_deadline) {
+    return FailedPrecondition("이의신청 기한이 지났습니다");
+  }
+  Result<std::int64_t> id =
+      storage.results().FileObjection(evaluation_id, actor.user_id, std::string(Trim(reason)), now);
+  if (!id) return id.error();
+  Result<std::optional<Objection>> objection = storage.results().FindObjection(*id);
+  if (!objection) return objection.error();
+  if (!*objection) return Internal("the objection just filed is missing");
+  return **objection;
+}
+
+Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor& actor,
+                                  std::int64_t objection_id, ObjectionState decision,
+                                  std::string_view reason, const LocalDateTime& now) {
+  if (decision == ObjectionState::kOpen) {
+    return InvalidArgument("결정은 upheld 또는 rejected 입니다",
+                           {{"decision", "must be upheld or rejected"}});
+  }
+  if (Result<void> checked = CheckReason(reason); !checked) return checked.error();
+  Result<std::optional<Objection>> objection = storage.results().FindObjection(objection_id);
+  if (!objection) return objection.error();
+  if (!*objection) return NotFound("이의신청을 찾을 수 없습니다");
+  const std::string trimmed(Trim(reason));
+  Result<void> decided = storage.InTransaction([&]() -> Result<void> {
+    if (Result<void> saved =
+            storage.results().DecideObjection(objection_id, decision, trimmed, actor.user_id, now);
+        !saved) {
+      return saved;
+    }
+    if (decision != ObjectionState::kUpheld) return Ok();
+    return storage.evaluations().SetReviewState(
+        (*objection)->evaluation_id, evaluation::ReviewState::kApproved,
+        evaluation::ReviewState::kVoid, "이의신청 인용 (objection upheld): " + trimmed);
+  });
+  if (!decided) return decided.error();
+  if (decision == ObjectionState::kUpheld) {
+    // The published scores follow the decision; the release day and deadline stay.
+    Result<std::optional<ResultsRelease>> release =
+        storage.results().FindRelease((*objection)->campaign_code);
+    if (!release) return release.error();
+    if (*release) {
+      auto scores = PublishedScores(storage, (*objection)->campaign_code);
+      if (!scores) return scores.error();
+      if (Result<void> saved = storage.results().SaveRelease(**release, actor.user_id,
+                                                             scores->first, scores->second);
+          !saved) {
+        return saved.error();
+      }
+    }
+  }
+  Result<std::optional<Objection>> updated = storage.results().FindObjection(objection_id);
+  if (!updated) return updated.error();
+  if (!*updated) return Internal("the objection just decided is missing");
+  return **updated;
+}
+
+Result<evaluation::Evaluation> ReviewEvaluation(programme::Storage& storage,
+                                                std::int64_t evaluation_id,
+                                                evaluation::ReviewAction action,
+                                                std::string_view reason) {
+  Result<std::optional<evaluation::Evaluation>> found =
+      storage.evaluations().FindEvaluation(evaluation_id);
+  if (!found) return found.error();
+  if (!*found) return NotFound("평가를 찾을 수 없습니다");
+  const std::string trimmed(Trim(reason));
+  Result<evaluation::ReviewState> next =
+      evaluation::ApplyReviewAction((*found)->state, action, trimmed);
+  if (!next) return next.error();
+  if (Result<void> moved =
+          storage.evaluations().SetReviewState(evaluation_id, (*found)->state, *next, trimmed);
+      !moved) {
+    return moved.error();
+  }
+  (*found)->state = *next;
+  (*found)->review_reason = trimmed;
+  return **std::move(found);
+}
+
+}  // namespace chinjeol::access

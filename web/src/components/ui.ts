@@ -1,0 +1,168 @@
+// Shared building blocks: headings, error boxes that name the fields, data tables, pagers,
+// definition lists and the campaign picker.
+import { ApiError, api, itemsOf } from '../api';
+import { h, uid, type Child } from '../dom';
+import { t } from '../i18n';
+import type { MessageKey } from '../messages/ko';
+import type { Campaign, Page } from '../types';
+
+export function section(title: string, ...children: Child[]): HTMLElement {
+  const id = uid('sec');
+  return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+export function loading(): HTMLElement {
+  return h('p', { class: 'muted', role: 'status' }, t('common.loading'));
+}
+
+export function empty(key: MessageKey = 'common.empty'): HTMLElement {
+  return h('p', { class: 'muted' }, t(key));
+}
+
+// Describes an API failure in the page's language; fields come with their JSON path.
+export function errorBox(error: unknown): HTMLElement {
+  const box = h('div', { class: 'error', role: 'alert' });
+  if (error instanceof ApiError) {
+    const heading =
+      error.status === 403 ? t('error.forbidden')
+      : error.status === 404 ? t('error.notFound')
+      : error.status === 409 ? t('error.conflict')
+      : error.status === 429 ? t('error.locked')
+      : error.status === 0 ? t('error.network')
+      : t('error.failed');
+    box.append(h('p', null, h('strong', null, heading), ' ', error.message));
+    if (error.fields.length > 0) {
+      box.append(
+        h('ul', null, error.fields.map((field) => h('li', null, h('code', null, field.field), ': ', field.message))),
+      );
+    }
+  } else {
+    box.append(h('p', null, h('strong', null, t('error.failed')), ' ', error instanceof Error ? error.message : String(error)));
+  }
+  return box;
+}
+
+// Marks inputs named by an ApiError (data-field="login" or "answers/3/level") as invalid and
+// puts the server's message under each; returns the error box to show above the form.
+export function showFormErrors(form: HTMLElement, error: unknown): HTMLElement {
+  form.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach((el) => el.remove());
+  if (error instanceof ApiError) {
+    for (const field of error.fields) {
+      const input = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(field.field)}"]`);
+      if (!input) continue;
+      const id = uid('err');
+      input.setAttribute('aria-invalid', 'true');
+      const described = input.getAttribute('aria-describedby');
+      input.setAttribute('aria-describedby', described ? `${described} ${id}` : id);
+      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, field.message));
+    }
+  }
+  return errorBox(error);
+}
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => Child;
+  numeric?: boolean;
+  rowHeader?: boolean;
+}
+
+export function dataTable<T>(caption: string, columns: Column<T>[], rows: T[], options: { captionHidden?: boolean } = {}): HTMLElement {
+  if (rows.length === 0) return empty();
+  const table = h(
+    'table',
+    { class: 'data' },
+    h('caption', { class: options.captionHidden ? 'visually-hidden' : null }, caption),
+    h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.header)))),
+    h(
+      'tbody',
+      null,
+      rows.map((row) =>
+        h(
+          'tr',
+          null,
+          columns.map((c) =>
+            c.rowHeader
+              ? h('th', { scope: 'row', class: c.numeric ? 'num' : null }, c.cell(row))
+              : h('td', { class: c.numeric ? 'num' : null }, c.cell(row)),
+          ),
+        ),
+      ),
+    ),
+  );
+  // Wide tables scroll inside their own keyboard-focusable region on small screens.
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': caption }, table);
+}
+
+export function pager(page: Page<unknown>, go: (page: number) => void): HTMLElement {
+  const pages = Math.max(1, Math.ceil(page.total / Math.max(1, page.page_size)));
+  if (pages <= 1) return h('p', { class: 'muted' }, t('common.total', { n: page.total }));
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': t('common.pages') },
+    h('button', { type: 'button', disabled: page.page <= 1, onclick: () => go(page.page - 1) }, t('common.previous')),
+    h('span', null, t('common.pageOf', { page: page.page, pages, total: page.total })),
+    h('button', { type: 'button', disabled: page.page >= pages, onclick: () => go(page.page + 1) }, t('common.next')),
+  );
+}
+
+export function definitionList(rows: [string, Child][]): HTMLElement {
+  return h('dl', { class: 'facts' }, rows.map(([term, value]) => h('div', null, h('dt', null, term), h('dd', null, value))));
+}
+
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || uid('f');
+  control.id = id;
+  let hintNode: HTMLElement | null = null;
+  if (hint) {
+    const hintId = uid('hint');
+    hintNode = h('p', { id: hintId, class: 'hint' }, hint);
+    control.setAttribute('aria-describedby', hintId);
+  }
+  return h('div', { class: 'field' }, h('label', { for: id }, label), hintNode, control);
+}
+
+export function badge(text: string, tone: 'ok' | 'warn' | 'bad' | 'info' = 'info'): HTMLElement {
+  return h('span', { class: `badge badge-${tone}` }, text);
+}
+
+export function stateBadge(state: string): HTMLElement {
+  const tone = state === 'approved' ? 'ok' : state === 'returned' ? 'warn' : state === 'void' ? 'bad' : 'info';
+  const key = `state.${state}` as MessageKey;
+  return badge(t(key) === key ? state : t(key), tone);
+}
+
+export function channelLabel(channel: string): string {
+  return channel === 'visit' ? t('channel.visit') : t('channel.phone');
+}
+
+let campaignCache: Campaign[] | null = null;
+
+export async function campaigns(): Promise<Campaign[]> {
+  if (!campaignCache) campaignCache = itemsOf(await api.get<Page<Campaign>>('/api/campaigns', { page_size: 500 }));
+  return campaignCache;
+}
+
+export function forgetCampaigns(): void {
+  campaignCache = null;
+}
+
+// The campaign the person looked at last (kept in the URL's ?campaign=, else the newest one).
+export async function chooseCampaign(query: URLSearchParams): Promise<Campaign | null> {
+  const list = await campaigns();
+  const wanted = query.get('campaign');
+  return list.find((c) => c.code === wanted) ?? list[list.length - 1] ?? null;
+}
+
+export function campaignPicker(list: Campaign[], selected: Campaign | null, onChange: (code: string) => void): HTMLElement {
+  if (list.length <= 1) {
+    return h('p', { class: 'campaign-line' }, t('campaign.label'), ': ', h('strong', null, selected ? `${selected.name} (${selected.code})` : '–'));
+  }
+  const select = h(
+    'select',
+    { onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
+    list.map((c) => h('option', { value: c.code, selected: c.code === selected?.code }, `${c.name} (${c.code})`)),
+  );
+  return h('div', { class: 'toolbar' }, field(t('campaign.label'), select));
+}
