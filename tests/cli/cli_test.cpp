@@ -39,6 +39,7 @@ constexpr const char* kScenarios =
     "S-P1,D01,phone,토지 분할 측량 문의,처음 문의하는 시민,0\n"
     "S-V1,T01,visit,전입신고 방문,창구를 방문한다,0\n"
     "S-G1,*,phone,담당 부서 문의,담당 부서를 모르는 시민,0\n"
+    "S-GV,*,visit,서식 작성 문의,창구에서 서식 작성법을 묻는다,0\n"
     "S-X1,*,phone,폭언 민원인 (교육용),교육 전용,1\n";
 
 constexpr const char* kEvaluationHeader =
@@ -201,8 +202,8 @@ TEST_P(CliTest, ImportsMonitorsAndScenariosAndNamesTheirBadRows) {
   ASSERT_EQ(scenarios.status, 0) << scenarios.err;
   auto storage = OpenDatabase();
   const auto saved = *storage->organisation().ListScenarios();
-  ASSERT_EQ(saved.size(), 4u);
-  EXPECT_TRUE(saved[3].abusive);
+  ASSERT_EQ(saved.size(), 5u);
+  EXPECT_TRUE(saved[4].abusive);
   EXPECT_EQ((*storage->organisation().ListMonitors())[0].available_to, ParseDate("2021-09-16"));
 
   const std::string monitor_header =
@@ -237,7 +238,7 @@ TEST_P(CliTest, ImportsMonitorsAndScenariosAndNamesTheirBadRows) {
     EXPECT_THAT(run.err, HasSubstr(bad.first_line)) << run.err;
   }
   EXPECT_EQ(storage->organisation().ListMonitors()->size(), 3u);
-  EXPECT_EQ(storage->organisation().ListScenarios()->size(), 4u);
+  EXPECT_EQ(storage->organisation().ListScenarios()->size(), 5u);
 }
 
 TEST_P(CliTest, ImportsEvaluationsScoredFromTheirObservations) {
@@ -600,6 +601,74 @@ TEST_P(CliTest, RescoresHistoryUnderANewRubricVersionAndKeepsThePastScores) {
   EXPECT_EQ(Run({"rescore", "CAMP", "--rubric", "phone-default"}).out.find("already current 2") !=
                 std::string::npos,
             true);
+}
+
+TEST_P(CliTest, PlansACampaignCommitsItAndAsksWhyItChangesAfterTheStart) {
+  SetUpProgramme();
+  const CliRun check = Run({"plan", "CAMP", "--check"});
+  ASSERT_EQ(check.status, 0) << check.err;
+  EXPECT_THAT(check.out, HasSubstr("can be scheduled"));
+
+  const CliRun first = Run({"plan", "CAMP", "--seed", "11"});
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("Plan made for CAMP"));
+  EXPECT_THAT(first.out, HasSubstr("recorded as the commitment"));
+  // Four employees phoned and two counter units visited, in each of two rounds.
+  EXPECT_THAT(first.out, HasSubstr("전화 phone 8, 방문 visit 4"));
+
+  // The campaign (2021) has started: a change needs a reason, which is logged.
+  const CliRun unexplained = Run({"plan", "CAMP"});
+  EXPECT_EQ(unexplained.status, 2);
+  EXPECT_THAT(unexplained.err, HasSubstr("column reason:"));
+  const CliRun explained = Run({"plan", "CAMP", "--reason", "monitor M02 left the firm"});
+  ASSERT_EQ(explained.status, 0) << explained.err;
+  auto storage = OpenDatabase();
+  const auto changes = *storage->assignments().ListPlanChanges("CAMP");
+  ASSERT_GE(changes.size(), 2u);
+  EXPECT_EQ(changes.front().kind, "committed");
+  EXPECT_THAT(changes.back().reason, HasSubstr("monitor M02 left the firm"));
+  const auto stored = *storage->assignments().FindPlan("CAMP");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->committed_digest.size(), 64u);
+
+  const std::string path = (folder_.path() / "plan.csv").string();
+  ASSERT_EQ(Run({"export", "assignments", "CAMP", "--format", "csv", "--out", path}).status, 0);
+  auto source = *files::OpenTableSource(path);
+  EXPECT_EQ(source->header().front(), "assignment_code");
+  programme::TableRow row;
+  long rows = 0, visits = 0;
+  while (*source->Next(row)) {
+    ++rows;
+    visits += row.cells[3] == "visit" ? 1 : 0;
+    EXPECT_NE(row.cells[9], "");  // every contact has its monitor
+  }
+  EXPECT_EQ(rows, 12);
+  EXPECT_EQ(visits, 4);
+
+  const CliRun weeks = Run({"plan-summary", "CAMP", "--by", "monitor", "--format", "csv"});
+  ASSERT_EQ(weeks.status, 0) << weeks.err;
+  EXPECT_THAT(weeks.out, StartsWith("monitor_code,phone,visit,"));
+  EXPECT_EQ(Run({"plan-summary", "NOPE"}).status, 2);
+}
+
+TEST_P(CliTest, SaysExactlyWhyACampaignCannotBeScheduled) {
+  SetUpProgramme();
+  // No monitor may visit: the two counter units cannot be reached.
+  ASSERT_EQ(Run({"import", "monitors",
+                 folder_.Write("m.csv",
+                               "monitor_code,name,gender,age_band,phone_per_day,visit_per_day,"
+                               "available_from,available_to\n"
+                               "M01,한지민,여,30대,12,0,,\nM02,오세훈,남,40대,10,0,,\nM03,서윤아,"
+                               "여,20대,12,0,,\n")})
+                .status,
+            0);
+  const CliRun check = Run({"plan", "CAMP", "--check"});
+  EXPECT_EQ(check.status, 2);
+  EXPECT_THAT(check.err, HasSubstr("visit"));
+  const CliRun plan = Run({"plan", "CAMP"});
+  EXPECT_EQ(plan.status, 2);
+  auto storage = OpenDatabase();
+  EXPECT_TRUE(storage->assignments().ListAssignments("CAMP")->empty());
 }
 
 TEST_P(CliTest, BuildsTheDemoOnceAndScoresIt) {
