@@ -671,6 +671,52 @@ TEST_P(CliTest, SaysExactlyWhyACampaignCannotBeScheduled) {
   EXPECT_TRUE(storage->assignments().ListAssignments("CAMP")->empty());
 }
 
+TEST_P(CliTest, RecordsAbsencesAndClosuresThatThePlanWorksAround) {
+  SetUpProgramme();
+  ASSERT_EQ(
+      Run({"absence", "add", "--employee-no", "E001", "--from", "2021-05-17", "--to", "2021-07-15"})
+          .status,
+      0);
+  ASSERT_EQ(
+      Run({"absence", "add", "--monitor-code", "M01", "--from", "2021-05-17", "--to", "2021-06-30"})
+          .status,
+      0);
+  ASSERT_EQ(Run({"closure", "add", "--date", "2021-05-18", "--reason", "시민의 날"}).status, 0);
+  ASSERT_EQ(Run({"closure", "add", "--date", "2021-05-20", "--department-code", "T01"}).status, 0);
+  EXPECT_EQ(
+      Run({"absence", "add", "--employee-no", "E999", "--from", "2021-05-17", "--to", "2021-05-18"})
+          .status,
+      2);
+  EXPECT_EQ(Run({"absence", "add", "--employee-no", "E001", "--monitor-code", "M01", "--from",
+                 "2021-05-17", "--to", "2021-05-18"})
+                .status,
+            2);
+  EXPECT_EQ(
+      Run({"absence", "add", "--employee-no", "E001", "--from", "2021-05-19", "--to", "2021-05-18"})
+          .status,
+      2);
+  EXPECT_EQ(Run({"closure", "add", "--date", "2021-05-18", "--department-code", "D99"}).status, 2);
+
+  const CliRun plan = Run({"plan", "CAMP", "--seed", "5"});
+  ASSERT_EQ(plan.status, 0) << plan.err;
+  auto storage = OpenDatabase();
+  const auto assignments = *storage->assignments().ListAssignments("CAMP");
+  ASSERT_FALSE(assignments.empty());
+  for (const auto& a : assignments) {
+    const auto day = std::chrono::sys_days(a.date);
+    EXPECT_NE(a.date, *ParseDate("2021-05-18")) << a.code;  // the whole organisation is closed
+    if (a.department_code == "T01") {
+      EXPECT_NE(a.date, *ParseDate("2021-05-20")) << a.code;
+    }
+    if (a.employee_no == "E001") {
+      EXPECT_GT(day, std::chrono::sys_days(*ParseDate("2021-07-15"))) << a.code;
+    }
+    if (a.monitor_code == "M01") {
+      EXPECT_GT(day, std::chrono::sys_days(*ParseDate("2021-06-30"))) << a.code;
+    }
+  }
+}
+
 TEST_P(CliTest, BuildsTheDemoOnceAndScoresIt) {
   const CliRun demo = Run({"demo", "--employees", "300", "--seed", "7"});
   ASSERT_EQ(demo.status, 0) << demo.err;

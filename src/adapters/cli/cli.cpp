@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "adapters/cli/terminal.hpp"
+#include "core/access/demo_access.hpp"
 #include "core/campaign/campaign.hpp"
 #include "core/common/date.hpp"
 #include "core/planning/metrics.hpp"
@@ -110,6 +111,23 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
                                        GroupThousands(summary->scored) + ", 검수 대기 in review " +
                                        GroupThousands(summary->pending_review) + ")"}})
       << "캠페인 코드 Campaign code: " << summary->campaign_code << "\n";
+  // Accounts to sign in with (chinjeol serve), and the campaign's results published to them.
+  Result<std::vector<access::DemoAccount>> accounts = access::InstallDemoAccess(
+      **storage, *context.services.hasher, summary->campaign_code, LocalNow());
+  if (!accounts) {
+    context.Fail(accounts.error());
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const access::DemoAccount& account : *accounts) {
+    rows.push_back(
+        {account.login, account.password,
+         std::string(auth::RoleCode(account.role)) + " (" + auth::RoleNameKo(account.role) + ")",
+         account.bound_to});
+  }
+  out << "\n데모 계정 Demo accounts (chinjeol serve; results of " << summary->campaign_code
+      << " released)\n"
+      << FormatTextTable({"로그인 Login", "비밀번호 Password", "역할 Role", "연결 Bound to"}, rows);
 }
 
 void RunCampaigns(Context& context) {
@@ -602,6 +620,68 @@ void RunPlanSummary(Context& context, const std::string& campaign_code, const st
   if (!written) context.Fail(written.error());
 }
 
+void RunAbsenceAdd(Context& context, const std::string& employee_no,
+                   const std::string& monitor_code, const std::string& from_text,
+                   const std::string& to_text) {
+  std::vector<FieldViolation> violations;
+  const auto from = ParseDate(from_text);
+  const auto to = ParseDate(to_text);
+  if (!from) violations.push_back({"--from", "must be a date as YYYY-MM-DD"});
+  if (!to) violations.push_back({"--to", "must be a date as YYYY-MM-DD"});
+  if (from && to && std::chrono::sys_days(*to) < std::chrono::sys_days(*from)) {
+    violations.push_back({"--to", "is before --from"});
+  }
+  if (employee_no.empty() == monitor_code.empty()) {
+    violations.push_back({"--employee-no", "give either --employee-no or --monitor-code"});
+  }
+  if (!violations.empty()) {
+    context.Fail(InvalidArgument("invalid absence", std::move(violations)));
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  auto& assignments = (*storage)->assignments();
+  Result<void> added = (*storage)->InTransaction([&] {
+    return employee_no.empty() ? assignments.AddMonitorAbsence({monitor_code, *from, *to})
+                               : assignments.AddEmployeeAbsence({employee_no, *from, *to});
+  });
+  if (!added) {
+    context.Fail(added.error());
+    return;
+  }
+  context.out << "부재를 등록했습니다 / Absence recorded: "
+              << (employee_no.empty() ? monitor_code : employee_no) << " " << from_text << " ~ "
+              << to_text << " (다음 계획에 반영 / the next plan works around it)\n";
+}
+
+void RunClosureAdd(Context& context, const std::string& date_text,
+                   const std::string& department_code, const std::string& reason) {
+  const auto date = ParseDate(date_text);
+  if (!date) {
+    context.Fail(InvalidArgument("invalid closure", {{"--date", "must be a date as YYYY-MM-DD"}}));
+    return;
+  }
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<void> added = (*storage)->InTransaction([&] {
+    return (*storage)->calendar().AddClosure({*date, department_code, reason});
+  });
+  if (!added) {
+    context.Fail(added.error());
+    return;
+  }
+  context.out << "휴무를 등록했습니다 / Closure recorded: " << date_text << " "
+              << (department_code.empty() ? std::string("(기관 전체 whole organisation)")
+                                          : department_code)
+              << "\n";
+}
+
 }  // namespace
 
 int ExitStatusFor(const Error& error) {
@@ -631,6 +711,25 @@ void PrintError(std::ostream& err, const Error& error) {
   }
   if (violations.size() > 1 || error.message() != violations.front().message) {
     err << "chinjeol: " << error.message() << "\n";
+  }
+}
+
+void RunServe(Context& context, ServeRequest request) {
+  if (!context.services.serve) {
+    context.Fail(Internal("this build of chinjeol has no web server"));
+    return;
+  }
+  // The schema, default rubrics and holidays are made ready first, as for every command.
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  storage->reset();
+  request.database_url = DatabaseUrl(context.database);
+  if (request.data_dir.empty()) request.data_dir = "chinjeol-data";
+  if (Result<void> served = context.services.serve(request, context.out); !served) {
+    context.Fail(served.error());
   }
 }
 
@@ -778,6 +877,28 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   plan_summary->callback(
       [&] { RunPlanSummary(context, summary_campaign, summary_by, summary_format); });
 
+  std::string absence_employee, absence_monitor, absence_from, absence_to;
+  auto* absence = app.add_subcommand("absence", "부재 / Absences the planner works around");
+  absence->require_subcommand(1);
+  auto* absence_add = absence->add_subcommand("add", "부재 등록 / Record an absence");
+  absence_add->add_option("--employee-no", absence_employee, "직원번호 Employee");
+  absence_add->add_option("--monitor-code", absence_monitor, "모니터요원 Monitor");
+  absence_add->add_option("--from", absence_from, "시작일 First day YYYY-MM-DD")->required();
+  absence_add->add_option("--to", absence_to, "종료일 Last day YYYY-MM-DD")->required();
+  absence_add->callback(
+      [&] { RunAbsenceAdd(context, absence_employee, absence_monitor, absence_from, absence_to); });
+
+  std::string closure_date, closure_department, closure_reason;
+  auto* closure = app.add_subcommand("closure", "휴무일 / Local closures (not working days)");
+  closure->require_subcommand(1);
+  auto* closure_add = closure->add_subcommand("add", "휴무일 등록 / Record a closure");
+  closure_add->add_option("--date", closure_date, "날짜 Date YYYY-MM-DD")->required();
+  closure_add->add_option("--department-code", closure_department,
+                          "부서 Department (default: the whole organisation)");
+  closure_add->add_option("--reason", closure_reason, "사유 Reason");
+  closure_add->callback(
+      [&] { RunClosureAdd(context, closure_date, closure_department, closure_reason); });
+
   std::string rescore_campaign, rescore_rubric;
   auto* rescore = app.add_subcommand(
       "rescore",
@@ -785,6 +906,22 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   rescore->add_option("campaign", rescore_campaign, "캠페인 코드 Campaign code")->required();
   rescore->add_option("--rubric", rescore_rubric, "평가표 코드 Rubric code")->required();
   rescore->callback([&] { RunRescore(context, rescore_campaign, rescore_rubric); });
+
+  ServeRequest serve_request;
+  auto* serve = app.add_subcommand(
+      "serve", "웹 화면과 API 서버 / Serve the web pages and the JSON API until Ctrl-C");
+  serve->add_option("--listen", serve_request.listen,
+                    "주소:포트 Address and port (default 127.0.0.1:8080; port 0 = any)");
+  serve->add_option("--web", serve_request.web_dir,
+                    "웹 화면 폴더 Web pages folder (default: web/dist next to the program or in "
+                    "the source tree; also CHINJEOL_WEB)");
+  serve->add_option("--data", serve_request.data_dir,
+                    "데이터 폴더 Data folder for recordings and uploads (default chinjeol-data)");
+  serve
+      ->add_option("--threads", serve_request.threads,
+                   "작업 스레드 Request worker threads (default: one per core, at least 2)")
+      ->check(CLI::Range(1, 256));
+  serve->callback([&] { RunServe(context, serve_request); });
 
   try {
     app.parse(argc, argv);

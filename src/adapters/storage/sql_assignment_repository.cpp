@@ -249,67 +249,78 @@ Result<void> SqlAssignmentRepository::SetAssignmentStatus(std::string_view campa
   });
 }
 
-Result<void> SqlAssignmentRepository::AddEmployeeAbsence(const planning::EmployeeAbsence& absence) {
-  return database_.Atomic([&]() -> Result<void> {
-    sql::Connection& connection = database_.connection();
-    Result<std::optional<std::int64_t>> id = connection.QueryInt64(
-        "SELECT id FROM employees WHERE employee_no = ?", {absence.employee_no});
+namespace {
+
+// Absences of employees and of monitors share one shape: a person (by code) and two dates.
+struct AbsenceTable {
+  std::string_view table;   // employee_absences, monitor_absences
+  std::string_view person;  // employee_id, monitor_id
+  std::string_view parent;  // employees, monitors
+  std::string_view code;    // employee_no, code
+  std::string_view field;   // the field named in an error
+};
+constexpr AbsenceTable kEmployeeAbsences{"employee_absences", "employee_id", "employees",
+                                         "employee_no", "employee_no"};
+constexpr AbsenceTable kMonitorAbsences{"monitor_absences", "monitor_id", "monitors", "code",
+                                        "monitor_code"};
+
+Result<void> AddAbsence(Database& database, const AbsenceTable& table, const std::string& person,
+                        const Date& from, const Date& to) {
+  return database.Atomic([&]() -> Result<void> {
+    sql::Connection& connection = database.connection();
+    Result<std::optional<std::int64_t>> id =
+        connection.QueryInt64("SELECT id FROM " + std::string(table.parent) + " WHERE " +
+                                  std::string(table.code) + " = ?",
+                              {person});
     if (!id) return id.error();
-    if (!*id) return InvalidArgument("unknown employee", {{"employee_no", absence.employee_no}});
-    return connection.Execute(
-        "INSERT INTO employee_absences (employee_id, from_date, to_date) VALUES (?, ?, ?)",
-        {**id, FormatDate(absence.from), FormatDate(absence.to)});
+    if (!*id) {
+      return InvalidArgument("unknown " + std::string(table.field),
+                             {{std::string(table.field), "no " + person}});
+    }
+    return connection.Execute("INSERT INTO " + std::string(table.table) + " (" +
+                                  std::string(table.person) +
+                                  ", from_date, to_date) VALUES (?, ?, ?)",
+                              {**id, FormatDate(from), FormatDate(to)});
   });
+}
+
+template <typename Absence>
+Result<std::vector<Absence>> ListAbsences(Database& database, const AbsenceTable& table) {
+  auto lock = database.Lock();
+  std::vector<Absence> absences;
+  Result<void> listed = database.connection().Query(
+      "SELECT p." + std::string(table.code) + ", a.from_date, a.to_date FROM " +
+          std::string(table.table) + " a JOIN " + std::string(table.parent) + " p ON p.id = a." +
+          std::string(table.person) + " ORDER BY a.id",
+      {}, [&](const sql::Row& row) -> Result<void> {
+        Result<Date> from = ReadDate(row.Text(1), "absences.from_date");
+        Result<Date> to = ReadDate(row.Text(2), "absences.to_date");
+        if (!from) return from.error();
+        if (!to) return to.error();
+        absences.push_back({row.String(0), *from, *to});
+        return Ok();
+      });
+  if (!listed) return listed.error();
+  return absences;
+}
+
+}  // namespace
+
+Result<void> SqlAssignmentRepository::AddEmployeeAbsence(const planning::EmployeeAbsence& absence) {
+  return AddAbsence(database_, kEmployeeAbsences, absence.employee_no, absence.from, absence.to);
 }
 
 Result<std::vector<planning::EmployeeAbsence>> SqlAssignmentRepository::ListEmployeeAbsences()
     const {
-  auto lock = database_.Lock();
-  std::vector<planning::EmployeeAbsence> absences;
-  Result<void> listed = database_.connection().Query(
-      "SELECT e.employee_no, a.from_date, a.to_date FROM employee_absences a "
-      "JOIN employees e ON e.id = a.employee_id ORDER BY a.id",
-      {}, [&](const sql::Row& row) -> Result<void> {
-        Result<Date> from = ReadDate(row.Text(1), "employee_absences.from_date");
-        Result<Date> to = ReadDate(row.Text(2), "employee_absences.to_date");
-        if (!from) return from.error();
-        if (!to) return to.error();
-        absences.push_back({row.String(0), *from, *to});
-        return Ok();
-      });
-  if (!listed) return listed.error();
-  return absences;
+  return ListAbsences<planning::EmployeeAbsence>(database_, kEmployeeAbsences);
 }
 
 Result<void> SqlAssignmentRepository::AddMonitorAbsence(const planning::MonitorAbsence& absence) {
-  return database_.Atomic([&]() -> Result<void> {
-    sql::Connection& connection = database_.connection();
-    Result<std::optional<std::int64_t>> id =
-        connection.QueryInt64("SELECT id FROM monitors WHERE code = ?", {absence.monitor_code});
-    if (!id) return id.error();
-    if (!*id) return InvalidArgument("unknown monitor", {{"monitor_code", absence.monitor_code}});
-    return connection.Execute(
-        "INSERT INTO monitor_absences (monitor_id, from_date, to_date) VALUES (?, ?, ?)",
-        {**id, FormatDate(absence.from), FormatDate(absence.to)});
-  });
+  return AddAbsence(database_, kMonitorAbsences, absence.monitor_code, absence.from, absence.to);
 }
 
 Result<std::vector<planning::MonitorAbsence>> SqlAssignmentRepository::ListMonitorAbsences() const {
-  auto lock = database_.Lock();
-  std::vector<planning::MonitorAbsence> absences;
-  Result<void> listed = database_.connection().Query(
-      "SELECT m.code, a.from_date, a.to_date FROM monitor_absences a "
-      "JOIN monitors m ON m.id = a.monitor_id ORDER BY a.id",
-      {}, [&](const sql::Row& row) -> Result<void> {
-        Result<Date> from = ReadDate(row.Text(1), "monitor_absences.from_date");
-        Result<Date> to = ReadDate(row.Text(2), "monitor_absences.to_date");
-        if (!from) return from.error();
-        if (!to) return to.error();
-        absences.push_back({row.String(0), *from, *to});
-        return Ok();
-      });
-  if (!listed) return listed.error();
-  return absences;
+  return ListAbsences<planning::MonitorAbsence>(database_, kMonitorAbsences);
 }
 
 }  // namespace chinjeol::storage
