@@ -165,13 +165,30 @@ Result<Observation> ParseObservation(const Item& item, std::string_view cell) {
       return Observation(CountObservation{*count, apologised});
     }
     case ItemType::kChecklist: {
-      std::vector<std::string> ids;
-      for (std::string& id : SplitList(text, ';')) {
-        if (!id.empty()) ids.push_back(std::move(id));
+      // One pass over views of the cell (this runs for every checklist cell of an import).
+      std::vector<std::string_view> ids;
+      for (std::string_view rest = text; !rest.empty();) {
+        const std::size_t end = rest.find(';');
+        const std::string_view id = Trim(rest.substr(0, end));
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        if (id.empty()) continue;
+        if (FindElement(item, id) == nullptr) {
+          return ItemError(item, "unknown element " + Quote(id) + "; " +
+                                     DescribeAllowedObservation(item));
+        }
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+          return ItemError(item, "element " + Quote(id) + " is listed twice");
+        }
+        ids.push_back(id);
       }
-      Result<std::vector<std::string>> elements = CanonicalElements(item, ids);
-      if (!elements) return elements.error();
-      return Observation(ChecklistObservation{std::move(*elements)});
+      ChecklistObservation checklist;
+      checklist.elements.reserve(ids.size());
+      for (const ChecklistElement& element : item.elements) {
+        if (std::find(ids.begin(), ids.end(), element.id) != ids.end()) {
+          checklist.elements.push_back(element.id);
+        }
+      }
+      return Observation(std::move(checklist));
     }
   }
   return refuse();
