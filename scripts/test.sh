@@ -35,6 +35,6 @@ cmake --build build-sanitize -j"$jobs"
 
 step "sanitizer tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-sanitize --output-on-failure -j"$jobs" --timeout 1800 -LE slow
+  ctest --test-dir build-sanitize --output-on-failure -j"$jobs" --timeout 1800 -LE "slow|e2e"
 
 step "all tests passed"

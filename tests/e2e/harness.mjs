@@ -51,30 +51,40 @@ export function makeDemo(binary) {
   return { dir, db, output: `${run.stdout}\n${run.stderr}` };
 }
 
+// A campaign in progress beside the demo's finished 2021 one: a window from ten days ago to
+// twenty days ahead, planned, so that the demo monitor has released assignments without an
+// evaluation yet (the 2021 campaign's are all done). Uses the real command line.
+export function addCurrentCampaign(binary, db) {
+  const day = (offset) => {
+    const date = new Date(Date.now() + offset * 86_400_000);
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  };
+  const run = (args) => {
+    const result = spawnSync(binary, ['--db', db, ...args], { encoding: 'utf8', timeout: 300_000 });
+    if (result.status !== 0) throw new Error(`chinjeol ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+  };
+  run(['campaign', 'create', '--code', 'E2E-NOW', '--name', '현장 점검 (e2e)', '--start', day(-10), '--end', day(20), '--rounds', '1']);
+  run(['plan', 'E2E-NOW', '--seed', '7']);
+  return 'E2E-NOW';
+}
+
 const ROLES = ['admin', 'monitor', 'reviewer', 'coach', 'department_head', 'employee', 'auditor'];
 
-// Reads the demo accounts from the demo's output. Accepted line shapes include
-//   "admin        login: demo-admin   password: xxxxx"
-//   "role=reviewer login=rev1 password=secret"
-//   "department_head  head-0101  p4ssw0rd"
-// CHINJEOL_E2E_ACCOUNTS='{"admin":{"login":"..","password":".."},...}' overrides.
+// Reads the demo accounts from what `chinjeol demo` prints: a table headed
+// "로그인 Login  비밀번호 Password  역할 Role  연결 Bound to", a rule of dashes, then one row per
+// account whose first three columns are login, password and role code ("admin (관리자)").
+// CHINJEOL_E2E_ACCOUNTS='{"admin":{"login":"..","password":".."},...}' overrides it.
 export function parseAccounts(output) {
   if (process.env.CHINJEOL_E2E_ACCOUNTS) return JSON.parse(process.env.CHINJEOL_E2E_ACCOUNTS);
   const accounts = {};
-  for (const raw of output.split('\n')) {
-    const line = raw.replace(/[│|,]/g, ' ').trim();
-    const role = ROLES.find((r) => new RegExp(`(^|[\\s=:(])${r}([\\s):]|$)`).test(line));
-    if (!role || accounts[role]) continue;
-    const login = /login\s*[:=]\s*(\S+)/i.exec(line)?.[1] ?? /(?:아이디|id)\s*[:=]\s*(\S+)/i.exec(line)?.[1];
-    const password = /(?:password|비밀번호|pw)\s*[:=]\s*(\S+)/i.exec(line)?.[1];
-    if (login && password) {
-      accounts[role] = { login, password };
-      continue;
-    }
-    // Plain columns: role, login, password.
-    const tokens = line.split(/\s+/).filter((tok) => !/[:=]$/.test(tok));
-    const at = tokens.indexOf(role);
-    if (at >= 0 && tokens.length >= at + 3) accounts[role] = { login: tokens[at + 1], password: tokens[at + 2] };
+  const lines = output.split('\n');
+  const header = lines.findIndex((line) => /Login/.test(line) && /Password/.test(line) && /Role/.test(line));
+  if (header < 0) return accounts;
+  for (const line of lines.slice(header + 1)) {
+    if (/^-+(\s+-+)*\s*$/.test(line.trim())) continue;
+    if (!line.trim()) break;
+    const [login, password, role] = line.trim().split(/\s+/);
+    if (login && password && ROLES.includes(role) && !accounts[role]) accounts[role] = { login, password };
   }
   return accounts;
 }
@@ -136,7 +146,9 @@ export const AXE_DISABLED_RULES = {};
 export async function checkAccessibility(page, require, label, results) {
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const already = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!already) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol rather than added as a <script>: the server's
+  // Content-Security-Policy (rightly) refuses inline scripts, and it stays on during the tests.
+  if (!already) await page.evaluate(axeSource);
   const outcome = await page.evaluate(async (disabled) => {
     const rules = Object.fromEntries(Object.keys(disabled).map((id) => [id, { enabled: false }]));
     const r = await window.axe.run(document, {
@@ -163,6 +175,9 @@ export class Runner {
   }
 
   async test(name, fn) {
+    // CHINJEOL_E2E_ONLY=monitor runs only the tests whose name starts with that word.
+    const only = process.env.CHINJEOL_E2E_ONLY;
+    if (only && !name.startsWith(only)) return;
     const started = Date.now();
     process.stdout.write(`- ${name} ... `);
     try {

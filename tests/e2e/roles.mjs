@@ -74,6 +74,17 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
       await runner.shot(page, shot);
       await audit(page, `admin: ${path}`);
     }
+    // Scores with filters: one department narrows the list enough for the interval chart.
+    await go(page, '/scores?campaign=POC-2021');
+    const firstDepartment = await page.$eval('select[name="department"] option:nth-child(2)', (o) => o.value);
+    await page.selectOption('select[name="department"]', firstDepartment);
+    await page.waitForFunction((code) => window.location.hash.includes(`department=${code}`), firstDepartment);
+    await ready(page);
+    await page.waitForSelector('[data-chart="ready"]', { timeout: 30_000 });
+    const scoreRows = await rowsOf(page, '.chart-numbers table');
+    assert(scoreRows.length >= 1 && scoreRows.every((r) => /\d/.test(r)), 'the filtered scores are charted with their numbers');
+    await runner.shot(page, 'admin-scores-filtered');
+    await audit(page, 'admin: scores filtered');
     // The plan calendar of the first campaign.
     await go(page, '/campaigns');
     const planLink = await page.$('a[href*="/plan"]');
@@ -90,14 +101,11 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     }
     await runner.shot(page, 'admin-plan-calendar');
     await audit(page, 'admin: plan calendar');
-    // Release results if the demo has not: employees and department heads read them next.
+    // The demo's 2021 results are released; the campaign in progress offers its release with a
+    // deadline (not used here: releasing an unfinished campaign would publish nothing).
     await go(page, '/campaigns');
-    const release = page.getByRole('button', { name: '결과 공개' });
-    if (await release.count()) {
-      await release.first().click();
-      await page.waitForFunction(() => window.location.hash.includes('released='), null, { timeout: 15_000 });
-      await ready(page);
-    }
+    assert(await page.locator('input[type="date"][name="deadline-E2E-NOW"]').count() === 1, 'the campaign in progress offers the release of its results');
+    assert((await page.textContent('main')).includes('공개됨'), 'the 2021 campaign shows its results as released');
     // English switch, persisted across reloads.
     await page.getByRole('button', { name: /English/ }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -167,11 +175,13 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     assert(links.length === 3 && links.every((l) => /today|returned|account/.test(l)), `monitor menu is today/returned/account only: ${links}`);
     await runner.shot(page, 'monitor-today');
     await audit(page, 'monitor: today');
-    const start = page.locator('a.button.primary[href^="#/assignments/"]').first();
-    assert(await start.count(), 'a released assignment can be started');
+    // A phone call (a visit would also need the number of whoever served at the counter).
+    const start = page.locator('li.assignment', { hasText: '전화 ·' }).getByRole('link', { name: '평가 시작' }).first();
+    assert(await start.count(), 'a released phone assignment can be started');
     await start.click();
     await page.waitForFunction(() => window.location.hash.startsWith('#/assignments/'));
     await ready(page);
+    const assignmentCode = decodeURIComponent(/#\/assignments\/([^?]+)/.exec(page.url())?.[1] ?? '');
     await audit(page, 'monitor: evaluation form');
 
     // Touch targets of the form are at least 44 × 44 CSS pixels.
@@ -184,6 +194,7 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     assert(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
 
     await page.getByRole('button', { name: '통화 시작' }).click();
+    assert((await page.textContent('output.ring-count')) === '0', 'a new evaluation starts at 0 rings');
     const plus = page.getByRole('button', { name: '+1 신호음' });
     for (let i = 0; i < 4; i += 1) await plus.click();
     // Keyboard works too: ArrowDown inside the counter takes one ring off, ArrowUp adds it back.
@@ -219,11 +230,21 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     await page.waitForSelector('p.success', { timeout: 15_000 });
     await runner.shot(page, 'monitor-form-draft-saved');
     await audit(page, 'monitor: draft saved');
+    // Attach a recording: a tiny valid WAV file (44-byte header and a little silence).
+    const wav = Buffer.alloc(44 + 800);
+    wav.write('RIFF', 0); wav.writeUInt32LE(36 + 800, 4); wav.write('WAVE', 8); wav.write('fmt ', 12);
+    wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22); wav.writeUInt32LE(8000, 24);
+    wav.writeUInt32LE(8000, 28); wav.writeUInt16LE(1, 32); wav.writeUInt16LE(8, 34); wav.write('data', 36); wav.writeUInt32LE(800, 40);
+    await page.setInputFiles('input[name="recording"]', { name: 'call.wav', mimeType: 'audio/wav', buffer: wav });
+    await page.getByRole('button', { name: '녹음 첨부' }).click();
+    await page.waitForSelector('p.success:has-text("녹음을 첨부했습니다")', { timeout: 15_000 });
     await page.getByRole('button', { name: '제출' }).click();
     await page.waitForFunction(() => window.location.hash.startsWith('#/today'), null, { timeout: 15_000 });
     await ready(page);
     await runner.shot(page, 'monitor-submitted');
-    assert((await page.textContent('main')).includes('검수 대기'), 'the submitted assignment shows as waiting for review');
+    assert((await page.textContent('main p.success')).includes('제출했습니다'), 'the submission is confirmed');
+    const card = page.locator(`li.assignment[data-assignment="${assignmentCode}"]`);
+    assert(!(await card.count()) || (await card.textContent()).includes('검수 대기'), 'the submitted assignment is no longer open (or shows as waiting for review)');
     await go(page, '/returned');
     await runner.shot(page, 'monitor-returned');
     await audit(page, 'monitor: returned');
@@ -249,6 +270,22 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     await target.locator('p.success', { hasText: '접수' }).waitFor();
     await runner.shot(page, 'employee-objection');
     await audit(page, 'employee: after objection');
+    await context.close();
+  });
+
+  // ---- admin decides the objection ----
+  await runner.test('admin: decides the employee\'s objection with a reason', async () => {
+    const { context, page } = await signIn('admin');
+    await go(page, '/objections');
+    const card = page.locator('ul.cards > li', { hasText: '처리 중' }).first();
+    assert(await card.count(), 'the objection filed by the employee is listed as pending');
+    await card.getByRole('button', { name: '기각' }).click();
+    await card.locator('.field-error').waitFor();
+    await card.getByLabel('처리 사유').fill('녹음을 확인했습니다. 통화는 직원이 끝냈고 평가는 관찰대로입니다.');
+    await card.getByRole('button', { name: '기각' }).click();
+    await card.locator('p.success', { hasText: '기각했습니다' }).waitFor();
+    await runner.shot(page, 'admin-objection-decided');
+    await audit(page, 'admin: objection decided');
     await context.close();
   });
 

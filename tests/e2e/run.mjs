@@ -11,7 +11,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Runner, SKIP, launchBrowser, locate, makeDemo, parseAccounts, repoRoot, startServer } from './harness.mjs';
+import { Runner, SKIP, addCurrentCampaign, launchBrowser, locate, makeDemo, parseAccounts, repoRoot, startServer } from './harness.mjs';
 import { roleTests } from './roles.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,6 +42,8 @@ try {
   const demo = makeDemo(env.binary);
   const accounts = parseAccounts(demo.output);
   log(`demo accounts found for: ${Object.keys(accounts).join(', ') || 'none'} (demo output in ${demo.dir}/demo-output.txt)`);
+  const current = addCurrentCampaign(env.binary, demo.db);
+  log(`campaign in progress ${current} planned`);
   server = await startServer(env.binary, env.dist, demo.db, log);
   browser = await launchBrowser(env.require, env.chromium);
   const base = server.base;

@@ -97,6 +97,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
+  request,
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),

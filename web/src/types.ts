@@ -34,100 +34,94 @@ export interface Campaign {
   name: string;
   start: string;
   end: string;
-  rounds?: number;
-  status?: string;
-  results_released?: boolean;
-  released_at?: string | null;
-  release_date?: string | null;
+  rounds?: { number: number; start: string; end: string }[];
+  phone_per_round?: number;
+  visit_per_round?: number;
+  lunch?: string;
+  results_released_at?: string | null;
   objection_deadline?: string | null;
-  [extra: string]: unknown;
+  counts?: { evaluations: number; approved: number; pending: number; void_or_unanswered: number; employees_evaluated: number };
 }
 
 export type Channel = 'phone' | 'visit';
 export type ReviewState = 'draft' | 'submitted' | 'returned' | 'approved' | 'void';
 
-// One answer of an evaluation form; exactly one of the observation fields is set.
-export interface Answer {
-  item: string;
-  not_applicable?: boolean;
-  observed?: boolean;
-  level?: number;
-  count?: number;
-  apologised?: boolean;
-  elements?: string[];
-  note?: string;
-  points?: number | null;
-  max_points?: number | null;
-}
-
-export interface Evaluation {
+// A list row of an evaluation (GET /api/evaluations, /api/my/results).
+export interface EvaluationRow {
   id: number;
-  code?: string;
+  code: string;
   campaign: string;
-  assignment_id?: number | null;
-  employee_no?: string;
+  employee_no: string;
   employee_name?: string;
-  department_code?: string;
-  department_name?: string;
-  monitor_code?: string;
-  monitor_ref?: string;
+  department_code: string;
   scenario_code?: string;
-  scenario_title?: string;
   channel: Channel;
-  performed_at?: string | null;
-  started_at?: string | null;
-  ended_at?: string | null;
+  performed_at: string;
   round?: number;
-  rubric: string;
-  rubric_version?: number;
   state: ReviewState;
+  score: number | null;
   flags: string[];
-  answers: Answer[];
-  answered_by?: string | null;
-  notes?: string;
-  review_reason?: string;
-  total?: number | null;
-  has_recording?: boolean;
-  acknowledged_at?: string | null;
+  // The admin and the monitor themself see the monitor; others at most a pseudonym.
+  monitor?: { code: string; name: string };
+  monitor_ref?: string;
+  acknowledged?: boolean;
   objection?: Objection | null;
-  objection_deadline?: string | null;
 }
 
+// One evaluation in full (GET /api/evaluations/{id}). Observations are the file-format cells:
+// binary "0"/"1", level5 "1"-"5", tiered the count with "a" for an apology, checklist the
+// ";"-separated element ids, "na" not applicable.
+export interface Evaluation extends EvaluationRow {
+  rubric: { code: string; version: number };
+  observations: Record<string, string>;
+  score_detail: {
+    total: number;
+    capped?: boolean;
+    items: { item_id: string; points: number | null; max_points: number }[];
+    stages?: { stage: string; points: number; max_points: number }[];
+  } | null;
+  review_reason: string;
+  notes: string;
+  recording: { content_type: string; size: number; sha256?: string; uploaded_at: string } | null;
+}
+
+// A planned contact (the plan for the admin; released ones for their monitor).
 export interface Assignment {
-  id: number;
+  code: string;
   campaign: string;
+  round: number;
   channel: Channel;
-  due_date?: string;
-  planned_at?: string;
-  window_start?: string;
-  window_end?: string;
-  employee_no?: string;
-  employee_name?: string;
-  department_code?: string;
-  department_name?: string;
-  phone?: string;
-  address?: string;
+  employee_no: string;
+  department_code: string;
+  date: string;
+  start: string;
+  duration_minutes?: number;
+  monitor_code?: string;
   scenario_code?: string;
+  release_at?: string;
+  status?: string;
+  released?: boolean;
+  employee_name?: string;
+  phone?: string;
+  department_name?: string;
   scenario_title?: string;
   scenario_script?: string;
-  rubric?: string;
   evaluation_id?: number | null;
-  evaluation_state?: ReviewState | null;
-  attempt?: number;
-  [extra: string]: unknown;
 }
 
 export interface Objection {
   id: number;
   evaluation_id: number;
+  evaluation_code?: string;
+  campaign?: string;
   employee_no?: string;
   employee_name?: string;
+  department_code?: string;
   reason: string;
-  state?: string;
   filed_at?: string;
-  decided_at?: string | null;
-  decision?: string | null;
+  state: 'open' | 'upheld' | 'rejected' | string;
   decision_reason?: string | null;
+  decided_at?: string | null;
 }
 
 export interface RubricItem {
@@ -157,22 +151,23 @@ export interface Rubric {
   [extra: string]: unknown;
 }
 
+// Per-employee fair scores; the admin's rows also carry grade probabilities, the published
+// rows (department heads, coaches, employees) do not.
 export interface EmployeeScore {
   employee_no: string;
   name?: string;
   department_code?: string;
-  department_name?: string;
   contacts: number;
   raw_mean: number | null;
   adjusted: number | null;
   ci90_low: number | null;
   ci90_high: number | null;
   grade?: string | null;
-  p_S?: number;
-  p_A?: number;
-  p_B?: number;
-  p_C?: number;
-  uncertain?: boolean | number;
+  p_S?: number | null;
+  p_A?: number | null;
+  p_B?: number | null;
+  p_C?: number | null;
+  uncertain?: boolean | number | null;
 }
 
 export interface DepartmentScore {
@@ -183,49 +178,60 @@ export interface DepartmentScore {
   employees?: number;
   contacts?: number;
   raw_mean?: number | null;
-  adjusted: number | null;
-  ci90_low: number | null;
-  ci90_high: number | null;
+  adjusted?: number | null;
+  mean?: number | null;
+  ci90_low?: number | null;
+  ci90_high?: number | null;
+  ci_low?: number | null;
+  ci_high?: number | null;
   rank?: number;
   rank_worst?: number;
 }
 
 export interface MonitorScore {
-  monitor_ref?: string;
-  monitor_code?: string;
-  name?: string;
+  monitor_code: string;
   contacts: number;
+  raw_mean?: number | null;
   severity: number | null;
   ci90_low?: number | null;
   ci90_high?: number | null;
-  flag?: string | null;
   infit?: number | null;
   outfit?: number | null;
   drift_per_30_days?: number | null;
+  drift_p?: number | null;
+  flags?: string;
+}
+
+// GET /api/scores answers { campaign, level, method, columns?, items, notes? }.
+export interface ScoreList<T> {
+  campaign: string;
+  level: string;
+  method?: string;
+  columns?: string[];
+  items: T[];
+  notes?: string[];
 }
 
 export interface Job {
-  id: string | number;
-  kind?: string;
-  state: string;
+  id: number;
+  kind: string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed' | string;
   progress?: number;
+  rows?: number;
   message?: string;
-  errors?: { line?: number; row?: number; column?: string | number; field?: string; message: string }[];
-  result?: Record<string, unknown>;
+  result?: { problems?: { field: string; line: number; message: string }[] } & Record<string, unknown> | null;
 }
 
 export interface AuditEntry {
   id: number;
   at: string;
-  user?: string;
   login?: string;
   role?: string;
   ip?: string;
+  action?: string;
   subject_kind?: string;
   subject?: string;
-  route?: string;
-  action?: string;
   detail?: string;
-  hash?: string;
+  prev_hash?: string;
   row_hash?: string;
 }

@@ -295,17 +295,24 @@ void RunScore(Context& context, const std::string& campaign_code, const std::str
     context.Fail(storage.error());
     return;
   }
-  Result<programme::ScoreTable> table = programme::ComputeScores(**storage, campaign_code);
-  if (!table) {
-    context.Fail(table.error());
-    return;
-  }
   Result<std::unique_ptr<programme::TableSink>> sink =
       format == "text" ? Result<std::unique_ptr<programme::TableSink>>(
                              std::make_unique<TextTableSink>(context.out))
                        : context.services.open_sink(format, out_path, "점수 Scores", context.out);
   if (!sink) {
     context.Fail(sink.error());
+    return;
+  }
+  if (*level == programme::ScoreLevel::kItem) {
+    if (Result<void> written = programme::WriteItemWeakness(**storage, campaign_code, **sink);
+        !written) {
+      context.Fail(written.error());
+    }
+    return;
+  }
+  Result<programme::ScoreTable> table = programme::ComputeScores(**storage, campaign_code);
+  if (!table) {
+    context.Fail(table.error());
     return;
   }
   if (table->method == "raw") {
@@ -814,7 +821,7 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   score->add_option("--format", score_format, "csv | json | text")
       ->check(CLI::IsMember({"csv", "json", "text"}));
   score->add_option("--level", score_level,
-                    "employee | department | group | monitor | reliability | summary");
+                    "employee | department | group | monitor | reliability | summary | item");
   score->callback([&] { RunScore(context, score_campaign, score_format, {}, score_level); });
 
   auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");

@@ -17,6 +17,15 @@
 
 namespace chinjeol::cli {
 
+// What `chinjeol serve` was asked for.
+struct ServeRequest {
+  std::string database_url;
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir;      // empty: looked up next to the program and in the source tree
+  std::string data_dir;     // recordings and uploads
+  std::size_t threads = 0;  // 0: one worker per core
+};
+
 // The adapters the command line works with, handed over by app/main (the CLI never reaches
 // another adapter itself).
 struct Services {
@@ -36,6 +45,8 @@ struct Services {
   std::function<std::uint64_t()> unpredictable_seed;
   // SHA-256 as lower-case hex, for the plan's commitment.
   std::function<std::string(std::string_view)> sha256;
+  // Runs the web server in the foreground until SIGINT/SIGTERM (the HTTP adapter, via app/).
+  std::function<Result<void>(const ServeRequest& request, std::ostream& out)> serve;
 };
 
 // Runs one command line (CONTRACT.md "Commands"). Exit status: 0 success, 2 bad input (with a

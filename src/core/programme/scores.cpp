@@ -7,6 +7,7 @@
 
 #include "core/common/text.hpp"
 #include "core/rubric/observation.hpp"
+#include "core/stats/item_weakness.hpp"
 
 namespace chinjeol::programme {
 namespace {
@@ -149,6 +150,7 @@ std::optional<ScoreLevel> ParseScoreLevel(std::string_view text) {
   if (text == "monitor") return ScoreLevel::kMonitor;
   if (text == "reliability") return ScoreLevel::kReliability;
   if (text == "summary") return ScoreLevel::kSummary;
+  if (text == "item") return ScoreLevel::kItem;
   return std::nullopt;
 }
 
@@ -309,9 +311,83 @@ Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSin
     case ScoreLevel::kSummary:
       return WriteSummary(table, sink);
     case ScoreLevel::kEmployee:
+    case ScoreLevel::kItem:
       break;
   }
   return WriteScores(table, sink);
+}
+
+Result<void> WriteItemWeakness(Storage& storage, std::string_view campaign_code, TableSink& sink) {
+  Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
+  if (!campaign) return campaign.error();
+  Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
+  if (!rubrics) return rubrics.error();
+  // Items by id over every rubric (a contact's other-channel items are left empty).
+  std::vector<std::pair<std::string, std::string>> items;  // id, Korean name
+  for (const rubric::Rubric& rubric : *rubrics) {
+    for (const rubric::Item& item : rubric.items) {
+      const bool known = std::any_of(items.begin(), items.end(),
+                                     [&](const auto& entry) { return entry.first == item.id; });
+      if (!known) items.emplace_back(item.id, item.name_ko);
+    }
+  }
+  stats::ItemInput input;
+  input.item_count = static_cast<int>(items.size());
+  std::vector<std::string> employees;
+  std::unordered_map<std::string, int> employee_index;
+  Result<void> visited = storage.evaluations().ForEachEvaluation(
+      campaign_code, [&](const evaluation::Evaluation& evaluation) -> Result<void> {
+        if (evaluation.state != evaluation::ReviewState::kApproved || !evaluation.score) {
+          return Ok();
+        }
+        const auto [found, inserted] =
+            employee_index.emplace(evaluation.employee_no, static_cast<int>(employees.size()));
+        if (inserted) employees.push_back(evaluation.employee_no);
+        input.employee.push_back(found->second);
+        const std::size_t base = input.fractions.size();
+        input.fractions.resize(base + items.size());
+        for (const rubric::ItemScore& item : evaluation.score->items) {
+          if (!item.points || item.max_points <= 0) continue;
+          for (std::size_t k = 0; k < items.size(); ++k) {
+            if (items[k].first == item.item_id) {
+              input.fractions[base + k] = std::clamp(*item.points / item.max_points, 0.0, 1.0);
+            }
+          }
+        }
+        return Ok();
+      });
+  if (!visited) return visited.error();
+  input.employee_count = static_cast<int>(employees.size());
+  Result<stats::ItemWeaknessReport> report = stats::AnalyzeItemWeakness(input);
+  if (!report) return report.error();
+
+  if (Result<void> header =
+          sink.Header({"employee_no", "item", "item_name", "contacts", "achievement", "peer_mean",
+                       "shrunken_gap", "probability_weak"});
+      !header) {
+    return header;
+  }
+  std::vector<const stats::EmployeeItemWeakness*> weak;
+  for (const stats::EmployeeItemWeakness& entry : report->entries) {
+    if (entry.weak) weak.push_back(&entry);
+  }
+  std::sort(weak.begin(), weak.end(), [&](const auto* a, const auto* b) {
+    return employees[static_cast<std::size_t>(a->employee)] !=
+                   employees[static_cast<std::size_t>(b->employee)]
+               ? employees[static_cast<std::size_t>(a->employee)] <
+                     employees[static_cast<std::size_t>(b->employee)]
+               : a->item < b->item;
+  });
+  for (const stats::EmployeeItemWeakness* entry : weak) {
+    const auto item = static_cast<std::size_t>(entry->item);
+    Result<void> row =
+        sink.Row({employees[static_cast<std::size_t>(entry->employee)], items[item].first,
+                  items[item].second, std::int64_t{entry->contacts}, Rounded(entry->raw_mean, 4),
+                  Rounded(report->items[item].peer_mean, 4), Rounded(entry->shrunken_gap, 4),
+                  Rounded(entry->probability_weak, 4)});
+    if (!row) return row;
+  }
+  return sink.Finish();
 }
 
 Result<long> ExportEvaluations(Storage& storage, std::string_view campaign_code, TableSink& sink) {

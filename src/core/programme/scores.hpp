@@ -48,12 +48,18 @@ enum class ScoreLevel {
   kMonitor,      // severity with interval, fit, drift and flags (calibration)
   kReliability,  // the D study: what more contacts per employee would buy
   kSummary,      // variance components, reliability, misgrading, design checks
+  kItem,         // items that are really weak per employee (shrunken against peers)
 };
 std::optional<ScoreLevel> ParseScoreLevel(std::string_view text);
 
 // Writes one level of the table; levels other than employee need the model report
-// (kFailedPrecondition naming why there is none).
+// (kFailedPrecondition naming why there is none). kItem is written by WriteItemWeakness.
 Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSink& sink);
+
+// Per employee and rubric item, achievement shrunken towards peers (stats::AnalyzeItemWeakness)
+// from the campaign's approved, scored evaluations; writes the employee-item pairs judged weak
+// (a true gap of 10 points of the item below peers with probability 0.9), by employee.
+Result<void> WriteItemWeakness(Storage& storage, std::string_view campaign_code, TableSink& sink);
 
 // Fair scores of every active employee (and of departed ones with contacts) for a campaign,
 // from its approved, scored evaluations, sorted by employee number. kNotFound when there is

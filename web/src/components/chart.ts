@@ -25,6 +25,8 @@ export interface ChartSpec {
   option: ChartOption;
   table: HTMLElement;
   height?: number;
+  // Wide tables (many columns) go under the chart instead of beside it.
+  stacked?: boolean;
 }
 
 export function chartFigure(spec: ChartSpec): HTMLElement {
@@ -35,11 +37,13 @@ export function chartFigure(spec: ChartSpec): HTMLElement {
     style: `height:${spec.height ?? 280}px`,
     'data-chart': 'pending',
   });
+  // A table of more than four columns needs the page's width: it goes under the chart.
+  const stacked = spec.stacked ?? spec.table.querySelectorAll('thead th').length > 4;
   const figure = h(
     'figure',
     { class: 'chart-figure' },
     h('figcaption', null, h('span', { class: 'chart-title' }, spec.title), h('span', { class: 'chart-summary' }, spec.summary)),
-    h('div', { class: 'chart-body' }, canvas, h('div', { class: 'chart-numbers' }, spec.table)),
+    h('div', { class: stacked ? 'chart-body stacked' : 'chart-body' }, canvas, h('div', { class: 'chart-numbers' }, spec.table)),
   );
   void renderInto(canvas, spec.option);
   return figure;

@@ -1,9 +1,10 @@
 // Read view of one evaluation: what happened, item by item with the observation, the points and
-// the monitor's note. Used by reviewers, coaches, department heads and employees.
+// the monitor's note. Used by reviewers, the admin, coaches, department heads and employees.
 import { api, itemsOf } from '../api';
 import { h } from '../dom';
 import { formatDateTime, formatNumber, pick, t } from '../i18n';
-import type { Answer, Evaluation, Page, Rubric, RubricItem } from '../types';
+import type { Evaluation, EvaluationRow, Page, Rubric, RubricItem } from '../types';
+import { decodeObservation, splitNotes, type Answer } from './observations';
 import { channelLabel, dataTable, definitionList, stateBadge } from './ui';
 
 let rubricCache: Promise<Rubric[]> | null = null;
@@ -11,15 +12,19 @@ let rubricCache: Promise<Rubric[]> | null = null;
 // Rubrics the caller may read; roles without access get an empty list and item ids are shown.
 export function rubrics(): Promise<Rubric[]> {
   rubricCache ??= api
-    .get<Page<Rubric> | Rubric[]>('/api/rubrics', { page_size: 500 })
+    .get<Page<Rubric>>('/api/rubrics')
     .then((value) => itemsOf<Rubric>(value))
     .catch(() => []);
   return rubricCache;
 }
 
+export function forgetRubrics(): void {
+  rubricCache = null;
+}
+
 export async function rubricFor(code: string, version?: number): Promise<Rubric | undefined> {
   const list = (await rubrics()).filter((r) => r.code === code);
-  return list.find((r) => r.version === version) ?? list.sort((a, b) => b.version - a.version)[0];
+  return list.find((r) => r.version === version) ?? [...list].sort((a, b) => b.version - a.version)[0];
 }
 
 export function levelLabel(level: number): string {
@@ -28,8 +33,9 @@ export function levelLabel(level: number): string {
 
 export function describeAnswer(answer: Answer, item?: RubricItem): string {
   if (answer.not_applicable) return t('form.notApplicable');
-  if (answer.level !== undefined && answer.level !== null) return `${levelLabel(answer.level)} (${answer.level})`;
-  if (answer.count !== undefined && answer.count !== null) return t('form.ringsObserved', { n: answer.count }) + (answer.apologised ? ` · ${t('form.apologised')}` : '');
+  if (answer.level !== undefined && !Number.isNaN(answer.level)) return `${levelLabel(answer.level)} (${answer.level})`;
+  if (answer.count !== undefined && !Number.isNaN(answer.count)) return t('form.ringsObserved', { n: answer.count }) + (answer.apologised ? ` · ${t('form.apologised')}` : '');
+  if (answer.observed !== undefined) return answer.observed ? t('form.yes') : t('form.no');
   if (answer.elements) {
     if (answer.elements.length === 0) return t('form.noneObserved');
     return answer.elements.map((id) => {
@@ -37,7 +43,6 @@ export function describeAnswer(answer: Answer, item?: RubricItem): string {
       return element ? pick(element) : id;
     }).join(', ');
   }
-  if (answer.observed !== undefined) return answer.observed ? t('form.yes') : t('form.no');
   return '–';
 }
 
@@ -49,52 +54,65 @@ export function flagLabel(flag: string, rubric?: Rubric): string {
   return text === key ? flag : text;
 }
 
-export function evaluationFacts(evaluation: Evaluation, rubric?: Rubric): HTMLElement {
+export function monitorLabel(row: EvaluationRow): string | null {
+  if (row.monitor) return row.monitor.name ? `${row.monitor.name} (${row.monitor.code})` : row.monitor.code;
+  return row.monitor_ref ?? null;
+}
+
+export function evaluationFacts(evaluation: Evaluation, rubric?: Rubric, departmentName?: string): HTMLElement {
+  const monitor = monitorLabel(evaluation);
+  const total = evaluation.score_detail?.total ?? evaluation.score;
   return definitionList([
     [t('evaluation.state'), stateBadge(evaluation.state)],
-    [t('evaluation.performedAt'), formatDateTime(evaluation.performed_at ?? evaluation.started_at)],
+    [t('evaluation.performedAt'), formatDateTime(evaluation.performed_at)],
     [t('evaluation.channel'), channelLabel(evaluation.channel)],
     [t('evaluation.employee'), [evaluation.employee_name, evaluation.employee_no && `(${evaluation.employee_no})`].filter(Boolean).join(' ') || '–'],
-    [t('evaluation.department'), evaluation.department_name ?? evaluation.department_code ?? '–'],
-    ...(evaluation.monitor_ref || evaluation.monitor_code ? [[t('evaluation.monitor'), evaluation.monitor_ref ?? evaluation.monitor_code ?? ''] as [string, string]] : []),
-    [t('evaluation.scenario'), evaluation.scenario_title ?? evaluation.scenario_code ?? '–'],
-    [t('evaluation.total'), evaluation.total === null || evaluation.total === undefined ? '–' : t('evaluation.points', { n: formatNumber(evaluation.total) })],
+    [t('evaluation.department'), departmentName ? `${departmentName} (${evaluation.department_code})` : evaluation.department_code || '–'],
+    ...(monitor ? [[t('evaluation.monitor'), monitor] as [string, string]] : []),
+    [t('evaluation.scenario'), evaluation.scenario_code || '–'],
+    [t('evaluation.total'), total === null || total === undefined ? '–' : t('evaluation.points', { n: formatNumber(total) })],
     [t('evaluation.flags'), evaluation.flags.length ? evaluation.flags.map((f) => flagLabel(f, rubric)).join(', ') : t('common.none')],
     ...(evaluation.review_reason ? [[t('evaluation.reviewReason'), evaluation.review_reason] as [string, string]] : []),
   ]);
 }
 
+interface ItemRow { id: string; item?: RubricItem; answer?: Answer; points: number | null | undefined; max?: number; note?: string }
+
 export function answersTable(evaluation: Evaluation, rubric?: Rubric): HTMLElement {
-  const rows = evaluation.answers;
+  const notes = splitNotes(evaluation.notes);
+  const scored = new Map((evaluation.score_detail?.items ?? []).map((i) => [i.item_id, i]));
+  const ids = rubric ? rubric.items.map((i) => i.id) : [...new Set([...Object.keys(evaluation.observations ?? {}), ...scored.keys()])];
+  const rows: ItemRow[] = ids.map((id) => {
+    const item = rubric?.items.find((i) => i.id === id);
+    const cell = evaluation.observations?.[id];
+    return {
+      id, item,
+      answer: cell === undefined ? undefined : decodeObservation(item, id, cell),
+      points: scored.get(id)?.points,
+      max: scored.get(id)?.max_points ?? item?.points,
+      note: notes.items.get(id),
+    };
+  });
   // The caption names the contact, so several evaluations on one page keep distinct regions.
-  const caption = `${t('evaluation.items')} · ${formatDateTime(evaluation.performed_at)}${evaluation.code ? ` · ${evaluation.code}` : ''}`;
+  const caption = `${t('evaluation.items')} · ${formatDateTime(evaluation.performed_at)} · ${evaluation.code}`;
   return dataTable(caption, [
+    { header: t('evaluation.item'), rowHeader: true, cell: (r: ItemRow) => (r.item ? `${r.id} ${pick(r.item)}` : r.id) },
+    { header: t('evaluation.observation'), cell: (r) => (r.answer ? describeAnswer(r.answer, r.item) : '–') },
     {
-      header: t('evaluation.item'),
-      rowHeader: true,
-      cell: (a: Answer) => {
-        const item = rubric?.items.find((i) => i.id === a.item);
-        const named = a as Answer & { name_ko?: string; name_en?: string };
-        const name = item ? pick(item) : named.name_ko ? pick(named, 'name') : '';
-        return name ? `${a.item} ${name}` : a.item;
+      header: t('evaluation.pointsHeader'), numeric: true,
+      cell: (r) => {
+        if (r.points === undefined) return '–';
+        if (r.points === null) return t('form.excluded');
+        return r.max !== undefined ? `${formatNumber(r.points)} / ${formatNumber(r.max)}` : formatNumber(r.points);
       },
     },
-    { header: t('evaluation.observation'), cell: (a) => describeAnswer(a, rubric?.items.find((i) => i.id === a.item)) },
-    {
-      header: t('evaluation.pointsHeader'),
-      numeric: true,
-      cell: (a) => {
-        const max = a.max_points ?? rubric?.items.find((i) => i.id === a.item)?.points;
-        if (a.points === undefined || a.points === null) return a.not_applicable ? t('form.excluded') : '–';
-        return max !== undefined && max !== null ? `${formatNumber(a.points)} / ${formatNumber(max)}` : formatNumber(a.points);
-      },
-    },
-    { header: t('evaluation.note'), cell: (a) => a.note || '' },
+    { header: t('evaluation.note'), cell: (r) => r.note ?? '' },
   ], rows);
 }
 
-export function evaluationView(evaluation: Evaluation, rubric?: Rubric): HTMLElement {
-  const parts: HTMLElement[] = [evaluationFacts(evaluation, rubric), answersTable(evaluation, rubric)];
-  if (evaluation.notes) parts.push(h('div', { class: 'notes' }, h('h3', null, t('evaluation.notes')), h('p', null, evaluation.notes)));
+export function evaluationView(evaluation: Evaluation, rubric?: Rubric, departmentName?: string): HTMLElement {
+  const overall = splitNotes(evaluation.notes).overall;
+  const parts: HTMLElement[] = [evaluationFacts(evaluation, rubric, departmentName), answersTable(evaluation, rubric)];
+  if (overall) parts.push(h('div', { class: 'notes' }, h('h3', null, t('evaluation.notes')), h('p', { class: 'pre' }, overall)));
   return h('div', { class: 'evaluation' }, parts);
 }

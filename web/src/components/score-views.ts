@@ -24,23 +24,22 @@ export function explainAdjusted(): HTMLElement {
     h('p', null, t('score.explain1')), h('p', null, t('score.explain2')), h('p', null, t('score.explain3')));
 }
 
-export function employeeScoreTable(caption: string, rows: EmployeeScore[], link?: (s: EmployeeScore) => string | null): HTMLElement {
+export function employeeScoreTable(caption: string, rows: EmployeeScore[], departments: Map<string, { name: string }> = new Map()): HTMLElement {
   return dataTable(caption, [
     {
       header: t('score.employee'), rowHeader: true,
-      cell: (s: EmployeeScore) => {
-        const label = s.name ? `${s.name} (${s.employee_no})` : s.employee_no;
-        const href = link?.(s);
-        return href ? h('a', { href }, label) : label;
-      },
+      cell: (s: EmployeeScore) => (s.name ? `${s.name} (${s.employee_no})` : s.employee_no),
     },
-    { header: t('score.department'), cell: (s) => s.department_name ?? s.department_code ?? '–' },
+    // The department column only where the rows span several departments.
+    ...(new Set(rows.map((s) => s.department_code)).size > 1
+      ? [{ header: t('score.department'), cell: (s: EmployeeScore) => departments.get(s.department_code ?? '')?.name ?? s.department_code ?? '–' }]
+      : []),
     { header: t('score.contacts'), numeric: true, cell: (s) => formatNumber(s.contacts, 0) },
     { header: t('score.rawMean'), numeric: true, cell: (s) => formatNumber(s.raw_mean) },
     { header: t('score.adjusted'), numeric: true, cell: (s) => formatNumber(s.adjusted) },
     { header: t('score.interval'), numeric: true, cell: (s) => `${formatNumber(s.ci90_low)}–${formatNumber(s.ci90_high)}` },
     { header: t('score.grade'), cell: (s) => gradeCell(s) },
-    { header: t('score.probabilities'), cell: (s) => probabilities(s) },
+    ...(rows.some((s) => typeof s.p_S === 'number') ? [{ header: t('score.probabilities'), cell: (s: EmployeeScore) => probabilities(s) }] : []),
   ], rows);
 }
 

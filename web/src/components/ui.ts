@@ -96,13 +96,16 @@ export function dataTable<T>(caption: string, columns: Column<T>[], rows: T[], o
 }
 
 export function pager(page: Page<unknown>, go: (page: number) => void): HTMLElement {
-  const pages = Math.max(1, Math.ceil(page.total / Math.max(1, page.page_size)));
-  if (pages <= 1) return h('p', { class: 'muted' }, t('common.total', { n: page.total }));
+  // Some lists come whole ({items} only): then there is a single page.
+  const total = typeof page.total === 'number' ? page.total : page.items.length;
+  const size = typeof page.page_size === 'number' && page.page_size > 0 ? page.page_size : Math.max(1, total);
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (pages <= 1) return h('p', { class: 'muted' }, t('common.total', { n: total }));
   return h(
     'nav',
     { class: 'pager', 'aria-label': t('common.pages') },
     h('button', { type: 'button', disabled: page.page <= 1, onclick: () => go(page.page - 1) }, t('common.previous')),
-    h('span', null, t('common.pageOf', { page: page.page, pages, total: page.total })),
+    h('span', null, t('common.pageOf', { page: page.page, pages, total })),
     h('button', { type: 'button', disabled: page.page >= pages, onclick: () => go(page.page + 1) }, t('common.next')),
   );
 }
@@ -137,6 +140,17 @@ export function channelLabel(channel: string): string {
   return channel === 'visit' ? t('channel.visit') : t('channel.phone');
 }
 
+let departmentCache: Promise<Map<string, { name: string; group: string }>> | null = null;
+
+// Department names by code, as far as the caller may read them (empty when not at all).
+export function departmentNames(): Promise<Map<string, { name: string; group: string }>> {
+  departmentCache ??= api
+    .get<Page<{ code: string; name: string; group: string }>>('/api/departments')
+    .then((list) => new Map(itemsOf(list).map((d) => [d.code, { name: d.name, group: d.group }])))
+    .catch(() => new Map());
+  return departmentCache;
+}
+
 let campaignCache: Campaign[] | null = null;
 
 export async function campaigns(): Promise<Campaign[]> {
@@ -148,11 +162,14 @@ export function forgetCampaigns(): void {
   campaignCache = null;
 }
 
-// The campaign the person looked at last (kept in the URL's ?campaign=, else the newest one).
+// The campaign named in the URL's ?campaign=, else the latest one with something to show
+// (released results or evaluations), else the latest one.
 export async function chooseCampaign(query: URLSearchParams): Promise<Campaign | null> {
-  const list = await campaigns();
-  const wanted = query.get('campaign');
-  return list.find((c) => c.code === wanted) ?? list[list.length - 1] ?? null;
+  const list = [...(await campaigns())].sort((a, b) => a.start.localeCompare(b.start));
+  const wanted = list.find((c) => c.code === query.get('campaign'));
+  if (wanted) return wanted;
+  const withData = list.filter((c) => c.results_released_at || (c.counts?.evaluations ?? 0) > 0);
+  return withData[withData.length - 1] ?? list[list.length - 1] ?? null;
 }
 
 export function campaignPicker(list: Campaign[], selected: Campaign | null, onChange: (code: string) => void): HTMLElement {

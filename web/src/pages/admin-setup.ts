@@ -6,13 +6,19 @@ import { formatDate, formatDateTime, formatMonth, formatNumber, pick, t } from '
 import type { MessageKey } from '../messages/ko';
 import { rubrics } from '../components/evaluation-view';
 import {
-  badge, campaignPicker, campaigns, channelLabel, chooseCampaign, dataTable, definitionList, empty, errorBox, field,
-  forgetCampaigns, pager, section, showFormErrors,
+  badge, campaigns, channelLabel, dataTable, definitionList, departmentNames, empty, errorBox, field, forgetCampaigns, pager,
+  section, showFormErrors,
 } from '../components/ui';
 import type { PageContext } from '../routes';
 import type { Assignment, Campaign, Job, Objection, Page, Role, Rubric } from '../types';
 
 // ---- campaigns ----
+
+function isoInDays(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
 
 export async function renderCampaigns(context: PageContext): Promise<void> {
   forgetCampaigns();
@@ -21,29 +27,44 @@ export async function renderCampaigns(context: PageContext): Promise<void> {
     context.root.append(empty('campaign.none'));
     return;
   }
-  const released = (c: Campaign): boolean => Boolean(c.results_released ?? c.released_at);
+  const released = context.query.get('released');
+  if (released) context.root.append(h('p', { class: 'success', role: 'status' }, t('campaign.releasedNow')));
   context.root.append(dataTable(t('campaign.table'), [
     { header: t('campaign.code'), rowHeader: true, cell: (c: Campaign) => c.code },
     { header: t('campaign.name'), cell: (c) => c.name },
     { header: t('campaign.window'), cell: (c) => `${formatDate(c.start)} – ${formatDate(c.end)}` },
-    { header: t('campaign.rounds'), numeric: true, cell: (c) => formatNumber(c.rounds ?? null, 0) },
-    { header: t('campaign.results'), cell: (c) => (released(c) ? badge(t('campaign.released'), 'ok') : badge(t('campaign.notReleased'))) },
-    { header: t('campaign.actions'), cell: (c) => h('span', { class: 'actions' },
+    { header: t('campaign.rounds'), numeric: true, cell: (c) => formatNumber(c.rounds?.length ?? null, 0) },
+    { header: t('campaign.evaluations'), numeric: true, cell: (c) => (c.counts ? `${formatNumber(c.counts.approved, 0)} / ${formatNumber(c.counts.evaluations, 0)}` : '–') },
+    { header: t('campaign.pending'), numeric: true, cell: (c) => formatNumber(c.counts?.pending ?? null, 0) },
+    {
+      header: t('campaign.results'),
+      cell: (c) => (c.results_released_at
+        ? h('span', null, badge(t('campaign.released'), 'ok'), ' ', t('campaign.deadlineShort', { date: formatDate(c.objection_deadline) }))
+        : badge(t('campaign.notReleased'))),
+    },
+    { header: t('campaign.actions'), cell: (c) => h('div', { class: 'actions' },
       h('a', { href: `#/campaigns/${encodeURIComponent(c.code)}/plan` }, t('campaign.plan')),
-      released(c) ? null : h('button', { type: 'button', onclick: async (e: Event) => {
-        if (!window.confirm(t('campaign.releaseConfirm', { name: c.name }))) return;
-        const button = e.target as HTMLButtonElement;
-        button.disabled = true;
-        try {
-          await api.post(`/api/campaigns/${encodeURIComponent(c.code)}/results-release`);
-          announce(t('campaign.releasedNow'));
-          context.navigate('/campaigns?released=' + encodeURIComponent(c.code));
-        } catch (error) {
-          button.insertAdjacentElement('afterend', errorBox(error));
-          button.disabled = false;
-        }
-      } }, t('campaign.release'))) },
+      c.results_released_at ? null : releaseForm(c, context)) },
   ], list));
+}
+
+// Release the results of a campaign, with the last day on which employees may object.
+function releaseForm(c: Campaign, context: PageContext): HTMLElement {
+  const deadline = h('input', { type: 'date', name: `deadline-${c.code}`, value: isoInDays(14), 'data-field': 'objection_deadline' });
+  const messages = h('div', { 'aria-live': 'polite' });
+  const form: HTMLFormElement = h('form', { class: 'inline-form', novalidate: true, onsubmit: async (e: Event) => {
+    e.preventDefault();
+    messages.replaceChildren();
+    if (!window.confirm(t('campaign.releaseConfirm', { name: c.name }))) return;
+    try {
+      await api.post(`/api/campaigns/${encodeURIComponent(c.code)}/results-release`, { objection_deadline: deadline.value });
+      announce(t('campaign.releasedNow'));
+      context.navigate(`/campaigns?released=${encodeURIComponent(c.code)}`);
+    } catch (error) {
+      messages.append(showFormErrors(form, error));
+    }
+  } }, field(t('campaign.deadline'), deadline), h('button', { type: 'submit' }, t('campaign.release'), h('span', { class: 'visually-hidden' }, ` ${c.code}`)), messages);
+  return form;
 }
 
 // ---- plan calendar ----
@@ -52,13 +73,21 @@ export async function renderPlan(context: PageContext): Promise<void> {
   const code = context.params.code ?? '';
   context.setTitle(t('plan.titleFor', { code }));
   context.root.append(h('p', { class: 'notice', role: 'note' }, t('plan.audited')));
-  const plan = await api.get<Page<Assignment> | Assignment[] | { assignments: Assignment[] }>(`/api/campaigns/${encodeURIComponent(code)}/plan`, { page_size: 5000 });
-  const assignments = 'assignments' in plan ? plan.assignments : itemsOf(plan as Page<Assignment>);
+  // The plan comes in pages of at most 500.
+  const assignments: Assignment[] = [];
+  let unreleased = 0;
+  for (let page = 1; page <= 200; page += 1) {
+    const part = await api.get<Page<Assignment> & { unreleased?: number }>(`/api/campaigns/${encodeURIComponent(code)}/plan`, { page, page_size: 500 });
+    assignments.push(...part.items);
+    unreleased = part.unreleased ?? unreleased;
+    if (part.items.length === 0 || assignments.length >= part.total) break;
+  }
+  const departments = await departmentNames();
   if (assignments.length === 0) {
     context.root.append(empty('plan.empty'));
     return;
   }
-  const dateOf = (a: Assignment): string => (a.due_date ?? a.planned_at ?? a.window_start ?? '').slice(0, 10);
+  const dateOf = (a: Assignment): string => a.date;
   const byDay = new Map<string, Assignment[]>();
   for (const a of assignments) {
     const day = dateOf(a);
@@ -72,7 +101,7 @@ export async function renderPlan(context: PageContext): Promise<void> {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const monthIndex = months.indexOf(month);
 
-  context.root.append(h('p', { class: 'lead' }, t('plan.summary', { n: assignments.length, days: days.length })));
+  context.root.append(h('p', { class: 'lead' }, t('plan.summary', { n: assignments.length, days: days.length, unreleased })));
   const nav = h('div', { class: 'toolbar calendar-nav' },
     h('button', { type: 'button', disabled: monthIndex <= 0, onclick: () => context.setQuery({ month: months[monthIndex - 1] ?? null, day: null }) }, t('plan.prevMonth')),
     h('h2', { class: 'calendar-title', id: 'cal-title' }, formatMonth(year, monthNumber - 1)),
@@ -103,15 +132,17 @@ export async function renderPlan(context: PageContext): Promise<void> {
     })))));
   context.root.append(h('div', { class: 'card' }, nav, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': formatMonth(year, monthNumber - 1) }, table)));
   if (selectedDay && byDay.has(selectedDay)) {
+    const rows = [...(byDay.get(selectedDay) ?? [])].sort((a, b) => a.start.localeCompare(b.start));
     context.root.append(section(t('plan.dayTitle', { date: formatDate(selectedDay) }), dataTable(t('plan.dayTable'), [
-      { header: t('plan.time'), rowHeader: true, cell: (a: Assignment) => (a.planned_at ?? a.window_start ?? '').slice(11, 16) || '–' },
+      { header: t('plan.time'), rowHeader: true, cell: (a: Assignment) => a.start },
       { header: t('evaluation.channel'), cell: (a) => channelLabel(a.channel) },
-      { header: t('evaluation.department'), cell: (a) => a.department_name ?? a.department_code ?? '–' },
-      { header: t('evaluation.employee'), cell: (a) => a.employee_name ?? a.employee_no ?? '–' },
-      { header: t('evaluation.monitor'), cell: (a) => String(a.monitor_name ?? a.monitor_code ?? '–') },
-      { header: t('evaluation.scenario'), cell: (a) => a.scenario_title ?? a.scenario_code ?? '–' },
-      { header: t('evaluation.state'), cell: (a) => String(a.state ?? a.evaluation_state ?? '–') },
-    ], byDay.get(selectedDay) ?? [])));
+      { header: t('evaluation.department'), cell: (a) => departments.get(a.department_code)?.name ?? a.department_code },
+      { header: t('evaluation.employee'), cell: (a) => a.employee_no || '–' },
+      { header: t('evaluation.monitor'), cell: (a) => a.monitor_code ?? '–' },
+      { header: t('evaluation.scenario'), cell: (a) => a.scenario_code ?? '–' },
+      { header: t('plan.released'), cell: (a) => (a.released ? t('form.yes') : t('form.no')) },
+      { header: t('evaluation.state'), cell: (a) => (a.status ? t(`plan.status.${a.status}` as MessageKey) : '–') },
+    ], rows)));
   }
 }
 
@@ -119,7 +150,7 @@ export async function renderPlan(context: PageContext): Promise<void> {
 
 export async function renderObjections(context: PageContext): Promise<void> {
   const page = Number(context.query.get('page') ?? '1') || 1;
-  const result = await api.get<Page<Objection>>('/api/objections', { page, page_size: 50 });
+  const result = await api.get<Page<Objection>>('/api/objections', { page, page_size: 50, state: context.query.get('state') });
   if (result.items.length === 0) {
     context.root.append(empty('objection.none'));
     return;
@@ -127,7 +158,7 @@ export async function renderObjections(context: PageContext): Promise<void> {
   context.root.append(h('ul', { class: 'cards' }, result.items.map((o) => {
     const reason = h('textarea', { name: `decision-reason-${o.id}`, rows: 2, 'data-field': 'reason' });
     const messages = h('div', { 'aria-live': 'polite' });
-    const decide = async (decision: 'uphold' | 'reject'): Promise<void> => {
+    const decide = async (decision: 'upheld' | 'rejected'): Promise<void> => {
       messages.replaceChildren();
       if (!reason.value.trim()) {
         messages.append(showFormErrors(card, new ApiError(422, 'invalid_argument', t('objection.reasonRequired'), [{ field: 'reason', message: t('objection.reasonRequired') }])));
@@ -136,24 +167,24 @@ export async function renderObjections(context: PageContext): Promise<void> {
       }
       try {
         await api.post(`/api/objections/${o.id}/decision`, { decision, reason: reason.value.trim() });
-        messages.append(h('p', { class: 'success', role: 'status' }, t(decision === 'uphold' ? 'objection.upheld' : 'objection.rejected')));
+        messages.append(h('p', { class: 'success', role: 'status' }, t(decision === 'upheld' ? 'objection.upheld' : 'objection.rejected')));
         card.querySelectorAll('button').forEach((b) => { b.disabled = true; });
       } catch (error) {
         messages.append(showFormErrors(card, error));
       }
     };
-    const pending = !o.decision;
+    const pending = o.state === 'open';
     const card = h('li', { class: 'card' },
-      h('h2', null, t('objection.on', { id: o.evaluation_id, name: o.employee_name ?? o.employee_no ?? '' })),
+      h('h2', null, t('objection.on', { id: o.evaluation_code ?? String(o.evaluation_id), name: o.employee_name ?? o.employee_no ?? '' })),
       definitionList([
         [t('objection.filed'), formatDateTime(o.filed_at)],
         [t('objection.reason'), o.reason],
-        [t('objection.state'), o.decision ? `${o.decision}${o.decision_reason ? ` — ${o.decision_reason}` : ''}` : t('objection.pending')],
+        [t('objection.state'), `${t(`objection.state.${o.state}` as MessageKey)}${o.decision_reason ? ` — ${o.decision_reason}` : ''}`],
       ]),
       h('p', null, h('a', { href: `#/review/${o.evaluation_id}` }, t('objection.viewEvaluation'))),
       pending ? [field(t('objection.decisionReason'), reason), h('div', { class: 'form-actions' },
-        h('button', { type: 'button', onclick: () => decide('uphold') }, t('objection.uphold')),
-        h('button', { type: 'button', onclick: () => decide('reject') }, t('objection.reject')))] : null,
+        h('button', { type: 'button', onclick: () => decide('upheld') }, t('objection.uphold')),
+        h('button', { type: 'button', onclick: () => decide('rejected') }, t('objection.reject')))] : null,
       messages);
     return card;
   })), pager(result, (p) => context.setQuery({ page: p })));
@@ -161,42 +192,43 @@ export async function renderObjections(context: PageContext): Promise<void> {
 
 // ---- organisation and imports ----
 
-interface Department { code?: string; department_code?: string; name?: string; group?: string; counter?: boolean; employees?: number }
-interface Employee { employee_no: string; name?: string; department_code?: string; department_name?: string; position?: string; counter?: boolean | number; active?: boolean }
+interface Department { code: string; name: string; group: string; group_name?: string }
+interface Employee { employee_no: string; name?: string; department_code: string; position?: string; phone?: string; counter?: boolean; active?: boolean }
 
 export async function renderOrganisation(context: PageContext): Promise<void> {
-  context.root.append(section(t('org.import'), importForm('roster', context)));
+  context.root.append(section(t('org.import'), importForm('roster', context, true)));
+  const department = context.query.get('department');
   const [departments, employees] = await Promise.all([
-    api.get<Page<Department>>('/api/departments', { page_size: 500 }),
-    api.get<Page<Employee>>('/api/employees', { page: Number(context.query.get('page') ?? '1') || 1, page_size: 50, department: context.query.get('department') }),
+    api.get<Page<Department>>('/api/departments'),
+    api.get<Page<Employee>>('/api/employees', { page: Number(context.query.get('page') ?? '1') || 1, page_size: 50, department }),
   ]);
   const deptList = itemsOf(departments);
-  const groups = new Map<string, number>();
-  for (const d of deptList) groups.set(d.group ?? '', (groups.get(d.group ?? '') ?? 0) + 1);
+  const nameOf = new Map(deptList.map((d) => [d.code, d.name]));
   context.root.append(section(t('org.departments'),
-    h('p', null, t('org.summary', { departments: deptList.length, employees: employees.total })),
+    h('p', null, t('org.summary', { departments: deptList.length, employees: department ? '–' : employees.total })),
     dataTable(t('org.departmentsTable'), [
-      { header: t('org.code'), rowHeader: true, cell: (d: Department) => d.code ?? d.department_code ?? '' },
-      { header: t('org.name'), cell: (d) => h('a', { href: `#/organisation?department=${encodeURIComponent(d.code ?? d.department_code ?? '')}` }, d.name ?? '') },
-      { header: t('dash.group'), cell: (d) => (d.group ? t(`group.${d.group}` as MessageKey) : '–') },
-      { header: t('org.counter'), cell: (d) => (d.counter ? t('form.yes') : t('form.no')) },
-      { header: t('org.employees'), numeric: true, cell: (d) => formatNumber(d.employees ?? null, 0) },
+      { header: t('org.code'), rowHeader: true, cell: (d: Department) => d.code },
+      { header: t('org.name'), cell: (d) => h('a', { href: `#/organisation?department=${encodeURIComponent(d.code)}`, 'aria-current': d.code === department ? 'true' : null }, d.name) },
+      { header: t('dash.group'), cell: (d) => d.group_name ?? t(`group.${d.group}` as MessageKey) },
     ], deptList)));
-  context.root.append(section(t('org.employees'),
+  context.root.append(section(department ? t('org.employeesOf', { name: nameOf.get(department) ?? department }) : t('org.employees'),
+    department ? h('p', null, h('a', { href: '#/organisation' }, t('org.allEmployees'))) : null,
     dataTable(t('org.employeesTable'), [
       { header: t('org.employeeNo'), rowHeader: true, cell: (e: Employee) => e.employee_no },
       { header: t('org.name'), cell: (e) => e.name ?? '' },
-      { header: t('score.department'), cell: (e) => e.department_name ?? e.department_code ?? '' },
+      { header: t('score.department'), cell: (e) => nameOf.get(e.department_code) ?? e.department_code },
       { header: t('org.position'), cell: (e) => e.position ?? '' },
       { header: t('org.counter'), cell: (e) => (e.counter ? t('form.yes') : t('form.no')) },
+      { header: t('users.state'), cell: (e) => (e.active === false ? badge(t('org.departed'), 'bad') : '') },
     ], employees.items),
     pager(employees, (p) => context.setQuery({ page: p }))));
 }
 
 type ImportKind = 'roster' | 'monitors' | 'scenarios' | 'evaluations';
 
-function importForm(kind: ImportKind, context: PageContext): HTMLElement {
+function importForm(kind: ImportKind, context: PageContext, withDeactivate = false): HTMLElement {
   const file = h('input', { type: 'file', name: `${kind}-file`, accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'data-field': 'file' });
+  const deactivate = withDeactivate ? h('input', { type: 'checkbox', name: `${kind}-deactivate` }) : null;
   const report = h('div', { 'aria-live': 'polite' });
   const form: HTMLFormElement = h('form', { novalidate: true, onsubmit: async (e: Event) => {
     e.preventDefault();
@@ -209,20 +241,23 @@ function importForm(kind: ImportKind, context: PageContext): HTMLElement {
     report.append(h('p', { role: 'status' }, t('import.uploading', { name: chosen.name })));
     try {
       const type = chosen.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-      const started = await request<Job>('POST', `/api/imports/${kind}`, { raw: chosen, contentType: type });
+      const query = deactivate?.checked ? '?deactivate_missing=1' : '';
+      const started = await request<Job>('POST', `/api/imports/${kind}${query}`, { raw: chosen, contentType: type });
       const job = await waitForJob(started, (j) => replace(report, h('p', { role: 'status' }, t('import.progress', { n: Math.round((j.progress ?? 0) * 100) }))));
-      replace(report, importReport(job));
-      if (job.state === 'done' || job.state === 'succeeded') window.setTimeout(() => context.setQuery({ imported: String(Date.now()) }), 1500);
+      replace(report, importReport(job, chosen.name));
     } catch (error) {
-      replace(report, importErrorReport(error));
+      replace(report, errorBox(error));
     }
-  } }, field(t(`import.${kind}` as MessageKey), file, t('import.hint')), h('button', { type: 'submit', class: 'primary' }, t('import.submit')), report);
+  } },
+    field(t(`import.${kind}` as MessageKey), file, t('import.hint')),
+    deactivate ? h('label', { class: 'choice' }, deactivate, t('import.deactivateMissing')) : null,
+    h('button', { type: 'submit', class: 'primary' }, t('import.submit')), report);
   return form;
 }
 
 async function waitForJob(job: Job, progress: (job: Job) => void): Promise<Job> {
   let current = job;
-  for (let i = 0; i < 600 && !['done', 'succeeded', 'failed', 'error'].includes(current.state); i += 1) {
+  for (let i = 0; i < 1200 && (current.state === 'queued' || current.state === 'running'); i += 1) {
     progress(current);
     await new Promise((resolve) => window.setTimeout(resolve, 500));
     current = await api.get<Job>(`/api/jobs/${encodeURIComponent(String(current.id))}`);
@@ -230,35 +265,27 @@ async function waitForJob(job: Job, progress: (job: Job) => void): Promise<Job> 
   return current;
 }
 
-function errorsTable(errors: NonNullable<Job['errors']>): HTMLElement {
-  return dataTable(t('import.errorsTable'), [
-    { header: t('import.line'), numeric: true, rowHeader: true, cell: (e: NonNullable<Job['errors']>[number]) => String(e.line ?? e.row ?? '–') },
-    { header: t('import.column'), cell: (e) => String(e.column ?? e.field ?? '–') },
-    { header: t('import.message'), cell: (e) => e.message },
-  ], errors);
-}
+type Problem = { field: string; line: number; message: string };
 
-function importReport(job: Job): HTMLElement {
-  if (job.state === 'failed' || job.state === 'error') {
-    return h('div', { class: 'error', role: 'alert' }, h('p', null, h('strong', null, t('import.failed')), ' ', job.message ?? ''),
-      h('p', null, t('import.nothingChanged')), job.errors?.length ? errorsTable(job.errors) : null);
+// The error report of a failed import: one row per problem with its line and column, as the
+// file's author needs them to fix the file.
+function importReport(job: Job, fileName: string): HTMLElement {
+  if (job.state === 'failed') {
+    const problems = job.result?.problems ?? [];
+    return h('div', { class: 'error', role: 'alert' },
+      h('p', null, h('strong', null, t('import.failed')), ' ', job.message ?? ''),
+      h('p', null, t('import.nothingChanged')),
+      problems.length ? dataTable(t('import.errorsTableOf', { name: fileName, n: problems.length }), [
+        { header: t('import.line'), numeric: true, rowHeader: true, cell: (p: Problem) => (p.line > 0 ? formatNumber(p.line, 0) : '–') },
+        { header: t('import.column'), cell: (p) => p.field || '–' },
+        { header: t('import.message'), cell: (p) => p.message },
+      ], problems) : null);
   }
-  const counts = Object.entries(job.result ?? {}).filter(([, v]) => typeof v === 'number') as [string, number][];
-  return h('div', { class: 'success', role: 'status' }, h('p', null, h('strong', null, t('import.done'))),
-    counts.length ? definitionList(counts.map(([k, v]) => [k, formatNumber(v, 0)])) : null);
-}
-
-// A synchronous rejection names fields such as "roster.csv:12:department_code"; show them as rows.
-function importErrorReport(error: unknown): HTMLElement {
-  if (error instanceof ApiError && error.fields.length) {
-    const rows = error.fields.map((f) => {
-      const match = /(?:^|:)(\d+)(?::([^:]+))?$/.exec(f.field) ?? /line[ /](\d+)(?:.*?column[ /]([^ /]+))?/i.exec(f.field);
-      return { line: match ? Number(match[1]) : undefined, column: match?.[2] ?? f.field, message: f.message };
-    });
-    return h('div', { class: 'error', role: 'alert' }, h('p', null, h('strong', null, t('import.failed')), ' ', error.message),
-      h('p', null, t('import.nothingChanged')), errorsTable(rows));
-  }
-  return errorBox(error);
+  const result = job.result ?? {};
+  const counts = (['rows', 'created', 'updated', 'departments_created', 'pending_review', 'unscored'] as const)
+    .filter((key) => typeof result[key] === 'number')
+    .map((key) => [t(`import.count.${key}` as MessageKey), formatNumber(result[key] as number, 0)] as [string, string]);
+  return h('div', { class: 'success', role: 'status' }, h('p', null, h('strong', null, t('import.done'))), counts.length ? definitionList(counts) : null);
 }
 
 // ---- rubrics ----
@@ -326,56 +353,79 @@ function newVersionForm(latest: Rubric, context: PageContext): HTMLElement {
 
 // ---- scenarios and monitors ----
 
-interface Scenario { scenario_code?: string; code?: string; department_code?: string; channel?: string; title?: string; script?: string }
+interface Scenario { code: string; department_code: string; channel: string; title: string; script?: string; abusive?: boolean }
 
 export async function renderScenarios(context: PageContext): Promise<void> {
   if (context.user.role === 'admin') context.root.append(section(t('import.scenarios'), importForm('scenarios', context)));
-  const page = Number(context.query.get('page') ?? '1') || 1;
-  const result = await api.get<Page<Scenario>>('/api/scenarios', { page, page_size: 50 });
-  context.root.append(dataTable(t('scenario.table'), [
-    { header: t('scenario.code'), rowHeader: true, cell: (s: Scenario) => s.scenario_code ?? s.code ?? '' },
-    { header: t('score.department'), cell: (s) => (s.department_code === '*' ? t('scenario.general') : s.department_code ?? '') },
-    { header: t('evaluation.channel'), cell: (s) => channelLabel(s.channel ?? 'phone') },
-    { header: t('scenario.title'), cell: (s) => (s.script ? h('details', null, h('summary', null, s.title ?? ''), h('p', null, s.script)) : s.title ?? '') },
-  ], result.items), pager(result, (p) => context.setQuery({ page: p })));
+  const [result, departments] = await Promise.all([api.get<Page<Scenario>>('/api/scenarios'), departmentNames()]);
+  const channel = context.query.get('channel') ?? '';
+  const rows = itemsOf(result).filter((s) => !channel || s.channel === channel);
+  context.root.append(h('div', { class: 'toolbar' }, field(t('evaluation.channel'), h('select', { name: 'channel', onchange: (e: Event) => context.setQuery({ channel: (e.target as HTMLSelectElement).value || null }) },
+    h('option', { value: '' }, t('common.all')), ['phone', 'visit'].map((c) => h('option', { value: c, selected: c === channel }, channelLabel(c)))))));
+  context.root.append(h('p', { class: 'lead' }, t('common.total', { n: rows.length })), dataTable(t('scenario.table'), [
+    { header: t('scenario.code'), rowHeader: true, cell: (s: Scenario) => s.code },
+    { header: t('score.department'), cell: (s) => (s.department_code === '*' ? t('scenario.general') : departments.get(s.department_code)?.name ?? s.department_code) },
+    { header: t('evaluation.channel'), cell: (s) => channelLabel(s.channel) },
+    { header: t('scenario.title'), cell: (s) => (s.script ? h('details', null, h('summary', null, s.title), h('p', { class: 'pre' }, s.script)) : s.title) },
+  ], rows));
 }
 
-interface Monitor { monitor_code: string; name?: string; gender?: string; age_band?: string; phone?: string; phone_per_day?: number; visit_per_day?: number; available_from?: string; available_to?: string; active?: boolean }
+interface Monitor { code: string; name?: string; gender?: string; age_band?: string; phone_per_day?: number; visit_per_day?: number; available_from?: string | null; available_to?: string | null; active?: boolean }
 
 export async function renderMonitors(context: PageContext): Promise<void> {
   context.root.append(h('p', { class: 'notice', role: 'note' }, t('monitors.audited')));
   context.root.append(section(t('import.monitors'), importForm('monitors', context)));
-  const result = await api.get<Page<Monitor>>('/api/monitors', { page_size: 500 });
+  const result = await api.get<Page<Monitor>>('/api/monitors');
   context.root.append(dataTable(t('monitors.table'), [
-    { header: t('monitors.code'), rowHeader: true, cell: (m: Monitor) => m.monitor_code },
+    { header: t('monitors.code'), rowHeader: true, cell: (m: Monitor) => m.code },
     { header: t('org.name'), cell: (m) => m.name ?? '' },
     { header: t('monitors.profile'), cell: (m) => [m.gender, m.age_band].filter(Boolean).join(' · ') },
     { header: t('monitors.capacity'), cell: (m) => t('monitors.perDay', { phone: m.phone_per_day ?? 0, visit: m.visit_per_day ?? 0 }) },
     { header: t('monitors.available'), cell: (m) => `${formatDate(m.available_from)} – ${formatDate(m.available_to)}` },
+    { header: t('users.state'), cell: (m) => (m.active === false ? badge(t('users.inactive'), 'bad') : badge(t('users.active'), 'ok')) },
   ], itemsOf(result)));
 }
 
 // ---- users and roles ----
 
-interface UserRow { login: string; role: Role; display_name?: string; employee_no?: string; department_code?: string; monitor_code?: string; active?: boolean; last_sign_in?: string }
+interface UserRow { login: string; role: Role; display_name?: string; employee_no?: string; department_code?: string; monitor_code?: string; active?: boolean; caseload?: string[] }
 const ROLES: Role[] = ['admin', 'monitor', 'reviewer', 'coach', 'department_head', 'employee', 'auditor'];
 
 export async function renderUsers(context: PageContext): Promise<void> {
-  const page = Number(context.query.get('page') ?? '1') || 1;
   const role = context.query.get('role') ?? '';
-  const result = await api.get<Page<UserRow>>('/api/users', { page, page_size: 50, role: role || null });
-  const roleFilter = h('select', { name: 'role', onchange: (e: Event) => context.setQuery({ role: (e.target as HTMLSelectElement).value || null, page: null }) },
+  const all = itemsOf(await api.get<Page<UserRow>>('/api/users', { page_size: 500 }));
+  const rows = all.filter((u) => !role || u.role === role);
+  const roleFilter = h('select', { name: 'role', onchange: (e: Event) => context.setQuery({ role: (e.target as HTMLSelectElement).value || null }) },
     h('option', { value: '' }, t('common.all')), ROLES.map((r) => h('option', { value: r, selected: r === role }, t(`role.${r}` as MessageKey))));
-  context.root.append(h('div', { class: 'toolbar' }, field(t('users.roleFilter'), roleFilter)));
-  context.root.append(dataTable(t('users.table'), [
+  const status = h('div', { 'aria-live': 'polite' });
+  context.root.append(h('div', { class: 'toolbar' }, field(t('users.roleFilter'), roleFilter)), status);
+  const patch = async (user: UserRow, change: Record<string, unknown>, done: MessageKey): Promise<void> => {
+    status.replaceChildren();
+    try {
+      await api.request('PATCH', `/api/users/${encodeURIComponent(user.login)}`, { body: change });
+      status.append(h('p', { class: 'success', role: 'status' }, t(done, { login: user.login })));
+      window.setTimeout(() => context.setQuery({ changed: String(Date.now()) }), 1200);
+    } catch (error) {
+      status.append(errorBox(error));
+    }
+  };
+  context.root.append(h('p', { class: 'lead' }, t('common.total', { n: rows.length })), dataTable(t('users.table'), [
     { header: t('account.login'), rowHeader: true, cell: (u: UserRow) => u.login },
     { header: t('account.name'), cell: (u) => u.display_name ?? '' },
     { header: t('account.role'), cell: (u) => t(`role.${u.role}` as MessageKey) },
     { header: t('users.scope'), cell: (u) => u.employee_no ?? u.department_code ?? u.monitor_code ?? '' },
-    { header: t('users.lastSignIn'), cell: (u) => formatDateTime(u.last_sign_in) },
-  ], result.items), pager(result, (p) => context.setQuery({ page: p })));
+    { header: t('users.state'), cell: (u) => (u.active === false ? badge(t('users.inactive'), 'bad') : badge(t('users.active'), 'ok')) },
+    {
+      header: t('campaign.actions'),
+      cell: (u) => h('span', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => patch(u, { active: u.active === false }, u.active === false ? 'users.activated' : 'users.deactivated') },
+          u.active === false ? t('users.activate') : t('users.deactivate'), h('span', { class: 'visually-hidden' }, ` ${u.login}`)),
+        u.role === 'coach' ? caseloadEditor(u, (list) => patch(u, { caseload: list }, 'users.caseloadSaved')) : null),
+    },
+  ], rows));
 
   const login = h('input', { type: 'text', name: 'login', 'data-field': 'login', autocomplete: 'off', autocapitalize: 'none' });
+  const displayName = h('input', { type: 'text', name: 'display_name', 'data-field': 'display_name', autocomplete: 'off' });
   const password = h('input', { type: 'password', name: 'password', 'data-field': 'password', autocomplete: 'new-password' });
   const roleSelect = h('select', { name: 'new-role', 'data-field': 'role' }, ROLES.map((r) => h('option', { value: r }, t(`role.${r}` as MessageKey))));
   const scope = h('input', { type: 'text', name: 'scope', 'data-field': 'scope' });
@@ -384,18 +434,31 @@ export async function renderUsers(context: PageContext): Promise<void> {
     e.preventDefault();
     messages.replaceChildren();
     const chosen = roleSelect.value as Role;
-    const scopeField = chosen === 'employee' || chosen === 'coach' ? 'employee_no' : chosen === 'department_head' ? 'department_code' : chosen === 'monitor' ? 'monitor_code' : null;
+    const scopeField = chosen === 'employee' ? 'employee_no' : chosen === 'department_head' ? 'department_code' : chosen === 'monitor' ? 'monitor_code' : null;
     scope.setAttribute('data-field', scopeField ?? 'scope');
     try {
-      await api.post('/api/users', { login: login.value.trim(), password: password.value, role: chosen, ...(scopeField && scope.value.trim() ? { [scopeField]: scope.value.trim() } : {}) });
+      await api.post('/api/users', {
+        login: login.value.trim(), password: password.value, role: chosen,
+        ...(displayName.value.trim() ? { display_name: displayName.value.trim() } : {}),
+        ...(scopeField && scope.value.trim() ? { [scopeField]: scope.value.trim() } : {}),
+      });
       messages.append(h('p', { class: 'success', role: 'status' }, t('users.created', { login: login.value.trim() })));
       window.setTimeout(() => context.setQuery({ created: login.value.trim() }), 1200);
     } catch (error) {
       messages.append(showFormErrors(form, error));
     }
   } },
-    field(t('account.login'), login), field(t('signin.password'), password), field(t('account.role'), roleSelect),
+    field(t('account.login'), login), field(t('account.name'), displayName), field(t('signin.password'), password), field(t('account.role'), roleSelect),
     field(t('users.scopeLabel'), scope, t('users.scopeHint')),
     h('button', { type: 'submit', class: 'primary' }, t('users.create')), messages);
   context.root.append(section(t('users.add'), form));
+}
+
+// A coach's caseload as employee numbers separated by commas or spaces.
+function caseloadEditor(user: UserRow, save: (list: string[]) => Promise<void>): HTMLElement {
+  const input = h('textarea', { name: `caseload-${user.login}`, rows: 2, 'data-field': 'caseload' });
+  input.value = (user.caseload ?? []).join(', ');
+  return h('details', { class: 'caseload' }, h('summary', null, t('users.caseload', { n: user.caseload?.length ?? 0 })),
+    field(t('users.caseloadLabel', { login: user.login }), input, t('users.caseloadHint')),
+    h('button', { type: 'button', onclick: () => save(input.value.split(/[\s,]+/).map((v) => v.trim()).filter(Boolean)) }, t('users.caseloadSave')));
 }

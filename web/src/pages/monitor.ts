@@ -1,161 +1,201 @@
 // The monitor's pages, made for a phone: today's released assignments, the evaluation form one
 // item at a time (with the ring counter and call timer), drafts, submission, a recording, and
 // evaluations returned for correction. A monitor sees only their own released work.
-import { api, ApiError, itemsOf } from '../api';
+import { api, ApiError, itemsOf, request } from '../api';
 import { announce, h, replace, uid } from '../dom';
 import { formatDate, formatDateTime, formatTime, locale, pick, t } from '../i18n';
 import { callTimer, localIso, ringCounter, type TimerState } from '../components/monitor-tools';
-import { levelLabel, rubricFor } from '../components/evaluation-view';
-import { badge, channelLabel, empty, errorBox, section, stateBadge } from '../components/ui';
+import { levelLabel, rubrics } from '../components/evaluation-view';
+import { composeNotes, decodeObservation, encodeAnswer, splitNotes, type Answer } from '../components/observations';
+import { badge, campaigns, channelLabel, empty, errorBox, field, section, stateBadge } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Answer, Assignment, Evaluation, Page, Rubric, RubricItem } from '../types';
+import type { Assignment, Evaluation, EvaluationRow, Page, Rubric, RubricItem } from '../types';
 
 function todayIso(): string {
   return localIso(new Date()).slice(0, 10);
 }
 
-async function myAssignments(): Promise<Assignment[]> {
-  return itemsOf(await api.get<Page<Assignment>>('/api/my/assignments', { page_size: 500 }));
+interface MyWork {
+  assignments: Assignment[];
+  // The monitor's own evaluations by assignment code (an evaluation carries its assignment's code).
+  evaluations: Map<string, EvaluationRow>;
 }
 
-function assignmentDate(a: Assignment): string {
-  return (a.due_date ?? a.planned_at ?? a.window_start ?? '').slice(0, 10);
+// Released assignments and own evaluations of every campaign the monitor takes part in.
+async function myWork(): Promise<MyWork> {
+  const list = await campaigns();
+  const work: MyWork = { assignments: [], evaluations: new Map() };
+  for (const campaign of list) {
+    const [assignments, evaluations] = await Promise.all([
+      api.get<Page<Assignment>>('/api/my/assignments', { campaign: campaign.code }),
+      api.get<Page<EvaluationRow>>('/api/evaluations', { campaign: campaign.code, page_size: 500 }),
+    ]);
+    work.assignments.push(...itemsOf(assignments));
+    for (const row of itemsOf(evaluations)) work.evaluations.set(`${row.campaign}|${row.code}`, row);
+  }
+  work.assignments.sort((a, b) => `${a.date}T${a.start}`.localeCompare(`${b.date}T${b.start}`));
+  return work;
 }
 
-function assignmentCard(a: Assignment, heading: 'h2' | 'h3'): HTMLElement {
-  const state = a.evaluation_state ?? null;
-  const when = a.planned_at ? formatTime(a.planned_at) : a.window_start ? `${formatTime(a.window_start)}–${formatTime(a.window_end)}` : '';
-  const title = `${channelLabel(a.channel)} · ${a.employee_name ?? a.employee_no ?? ''}`;
-  const action = state === 'submitted' || state === 'approved' || state === 'void'
-    ? null
-    : h('a', { class: 'button primary touch', href: `#/assignments/${a.id}` }, state ? t('monitor.continue') : t('monitor.start'));
+function formPath(a: Assignment, evaluationId?: number | null): string {
+  const query = new URLSearchParams({ campaign: a.campaign });
+  if (evaluationId) query.set('evaluation', String(evaluationId));
+  return `#/assignments/${encodeURIComponent(a.code)}?${query.toString()}`;
+}
+
+function endTime(a: Assignment): string {
+  const [hh = 0, mm = 0] = a.start.split(':').map(Number);
+  const minutes = hh * 60 + mm + (a.duration_minutes ?? 0);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function assignmentCard(a: Assignment, row: EvaluationRow | undefined, heading: 'h2' | 'h3'): HTMLElement {
+  const state = row?.state ?? null;
+  const title = `${channelLabel(a.channel)} · ${a.employee_name || a.department_name || a.employee_no || a.department_code}`;
+  const done = state === 'submitted' || state === 'approved' || state === 'void';
+  const when = a.duration_minutes ? `${a.start}–${endTime(a)}` : a.start;
   return h(
     'li',
-    { class: 'assignment card' },
+    { class: 'assignment card', 'data-assignment': a.code },
     h(heading, null, title),
-    h('p', { class: 'meta' }, [formatDate(assignmentDate(a)), when].filter(Boolean).join(' '), ' ', state ? stateBadge(state) : badge(t('monitor.notStarted'))),
-    h('p', null, a.department_name ?? a.department_code ?? ''),
+    h('p', { class: 'meta' }, `${formatDate(a.date)} ${when} `, state ? stateBadge(state) : badge(t('monitor.notStarted'))),
+    h('p', null, a.department_name || a.department_code),
     a.channel === 'phone' && a.phone ? h('p', null, t('monitor.phone'), ': ', h('a', { href: `tel:${a.phone}`, class: 'tel' }, a.phone)) : null,
-    a.address ? h('p', null, t('monitor.address'), ': ', a.address) : null,
     a.scenario_title ? h('p', null, t('monitor.scenario'), ': ', a.scenario_title) : null,
-    action,
+    done ? null : h('a', { class: 'button primary touch', href: formPath(a, row?.id) }, state === 'returned' ? t('monitor.correct') : state ? t('monitor.continue') : t('monitor.start')),
   );
 }
 
 export async function renderToday(context: PageContext): Promise<void> {
-  const list = await myAssignments();
+  const work = await myWork();
   const today = todayIso();
-  const todays = list.filter((a) => assignmentDate(a) === today || !assignmentDate(a));
-  const others = list.filter((a) => !todays.includes(a));
+  const rowOf = (a: Assignment): EvaluationRow | undefined => work.evaluations.get(`${a.campaign}|${a.code}`);
+  const finished = (a: Assignment): boolean => ['submitted', 'approved', 'void'].includes(rowOf(a)?.state ?? '');
+  const todays = work.assignments.filter((a) => a.date === today);
+  // Released work of other days still to do: missed calls to catch up, tomorrow's to prepare.
+  const open = work.assignments.filter((a) => a.date !== today && !finished(a));
+  const done = work.assignments.filter((a) => a.date !== today && finished(a)).length;
+  if (context.query.get('submitted')) context.root.append(h('p', { class: 'success', role: 'status' }, t('form.submitted')));
   context.root.append(h('p', { class: 'lead' }, t('monitor.todayIntro', { date: formatDate(today), n: todays.length })));
-  context.root.append(todays.length ? h('ul', { class: 'assignments' }, todays.map((a) => assignmentCard(a, 'h2'))) : empty('monitor.noneToday'));
-  if (others.length) {
-    context.root.append(section(t('monitor.otherReleased'), h('ul', { class: 'assignments' }, others.map((a) => assignmentCard(a, 'h3')))));
+  context.root.append(todays.length ? h('ul', { class: 'assignments' }, todays.map((a) => assignmentCard(a, rowOf(a), 'h2'))) : empty('monitor.noneToday'));
+  if (open.length) {
+    const shown = open.slice(0, 10);
+    context.root.append(section(t('monitor.otherOpen', { n: open.length }),
+      h('ul', { class: 'assignments' }, shown.map((a) => assignmentCard(a, rowOf(a), 'h3'))),
+      open.length > shown.length ? h('p', { class: 'hint' }, t('monitor.moreOpen', { n: open.length - shown.length })) : null));
   }
+  if (done) context.root.append(h('p', { class: 'muted' }, t('monitor.doneCount', { n: done })));
 }
 
 export async function renderReturned(context: PageContext): Promise<void> {
-  const result = itemsOf(await api.get<Page<Evaluation>>('/api/evaluations', { state: 'returned', page_size: 200 }));
-  if (result.length === 0) {
+  const list = await campaigns();
+  const rows: EvaluationRow[] = [];
+  for (const campaign of list) {
+    rows.push(...itemsOf(await api.get<Page<EvaluationRow>>('/api/evaluations', { campaign: campaign.code, state: 'returned', page_size: 500 })));
+  }
+  if (rows.length === 0) {
     context.root.append(empty('monitor.noneReturned'));
     return;
   }
+  // The reason is on the full evaluation.
+  const details = await Promise.all(rows.map((row) => api.get<Evaluation>(`/api/evaluations/${row.id}`)));
   context.root.append(
-    h('ul', { class: 'assignments' }, result.map((e) => h(
+    h('ul', { class: 'assignments' }, details.map((e) => h(
       'li',
       { class: 'assignment card' },
-      h('h2', null, `${channelLabel(e.channel)} · ${e.employee_name ?? e.employee_no ?? ''}`),
+      h('h2', null, `${channelLabel(e.channel)} · ${e.employee_name || e.employee_no}`),
       h('p', { class: 'meta' }, formatDateTime(e.performed_at), ' ', stateBadge(e.state)),
       h('p', null, h('strong', null, t('monitor.returnReason')), ' ', e.review_reason || '–'),
-      h('a', { class: 'button primary touch', href: `#/assignments/${e.assignment_id ?? 0}?evaluation=${e.id}` }, t('monitor.correct')),
+      h('a', { class: 'button primary touch', href: `#/assignments/${encodeURIComponent(e.code)}?campaign=${encodeURIComponent(e.campaign)}&evaluation=${e.id}` }, t('monitor.correct')),
     ))),
   );
 }
 
-// What the form edits; sent as the draft body.
+// What the form edits.
 interface Draft {
   flags: Set<string>;
   answers: Map<string, Answer>;
+  itemNotes: Map<string, string>;
   notes: string;
-  answered_by: string;
+  // Who was scored when not the assigned employee: the colleague who answered the phone, or for
+  // a visit the person who served at the counter (an employee number).
+  employeeNo: string;
   timer: TimerState;
   rings: number;
 }
 
 function answerComplete(item: RubricItem, answer: Answer | undefined): boolean {
-  if (!answer) return false;
-  if (answer.not_applicable) return true;
-  switch (item.type) {
-    case 'level5': return typeof answer.level === 'number';
-    case 'binary': return typeof answer.observed === 'boolean';
-    case 'tiered': return typeof answer.count === 'number';
-    case 'checklist': return Array.isArray(answer.elements);
-  }
+  return encodeAnswer(item, answer) !== undefined;
 }
 
-function body(draft: Draft, rubric: Rubric, assignment: Assignment | undefined): Record<string, unknown> {
-  const answers = rubric.items
-    .map((item) => draft.answers.get(item.id))
-    .filter((a): a is Answer => a !== undefined)
-    .map((a) => {
-      const out: Record<string, unknown> = { item: a.item };
-      if (a.not_applicable) out.not_applicable = true;
-      else if (a.level !== undefined) out.level = a.level;
-      else if (a.observed !== undefined) out.observed = a.observed;
-      else if (a.count !== undefined) { out.count = a.count; out.apologised = Boolean(a.apologised); }
-      else if (a.elements !== undefined) out.elements = a.elements;
-      if (a.note) out.note = a.note;
-      return out;
-    });
-  const performed = draft.timer.started_at ?? localIso(new Date());
-  return {
-    ...(assignment ? { assignment_id: assignment.id } : {}),
-    performed_at: performed,
-    started_at: draft.timer.started_at,
-    ended_at: draft.timer.ended_at,
+// The channel's rubric a new evaluation gets: the latest version of "<channel>-default", else of
+// any rubric of that channel (the server chooses the same way).
+function rubricForChannel(list: Rubric[], channel: string): Rubric | undefined {
+  const ofChannel = list.filter((r) => r.channel === channel);
+  const preferred = ofChannel.filter((r) => r.code === `${channel}-default`);
+  return (preferred.length ? preferred : ofChannel).sort((a, b) => b.version - a.version)[0];
+}
+
+function draftBody(draft: Draft, rubric: Rubric, assignment: Assignment | undefined, channel: string): Record<string, unknown> {
+  const observations: Record<string, string> = {};
+  for (const item of rubric.items) {
+    const cell = encodeAnswer(item, draft.answers.get(item.id));
+    if (cell !== undefined) observations[item.id] = cell;
+  }
+  const body: Record<string, unknown> = {
+    performed_at: draft.timer.started_at ?? localIso(new Date()),
     flags: [...draft.flags],
-    answered_by: draft.flags.has('ANSWERED_BY_COLLEAGUE') && draft.answered_by ? draft.answered_by : null,
-    answers,
-    notes: draft.notes,
+    observations,
+    notes: composeNotes(draft.notes, draft.itemNotes, rubric.items.map((i) => i.id)),
   };
+  const someoneElse = channel === 'visit' || draft.flags.has('ANSWERED_BY_COLLEAGUE');
+  if (someoneElse && draft.employeeNo.trim()) body.employee_no = draft.employeeNo.trim();
+  else if (assignment?.employee_no) body.employee_no = assignment.employee_no;
+  return body;
 }
 
 export async function renderForm(context: PageContext): Promise<void> {
-  const assignmentId = Number(context.params.id ?? '0');
+  const code = context.params.code ?? '';
+  const campaignCode = context.query.get('campaign') ?? '';
   const evaluationParam = context.query.get('evaluation');
-  const assignments = await myAssignments();
-  const assignment = assignments.find((a) => a.id === assignmentId);
+  const assignments = campaignCode ? itemsOf(await api.get<Page<Assignment>>('/api/my/assignments', { campaign: campaignCode })) : [];
+  const assignment = assignments.find((a) => a.code === code);
   const evaluationId = evaluationParam ? Number(evaluationParam) : assignment?.evaluation_id ?? null;
   let evaluation: Evaluation | null = evaluationId ? await api.get<Evaluation>(`/api/evaluations/${evaluationId}`) : null;
   if (!assignment && !evaluation) throw new ApiError(404, 'not_found', t('error.notFound'));
   const channel = evaluation?.channel ?? assignment?.channel ?? 'phone';
-  const rubricCode = evaluation?.rubric ?? assignment?.rubric ?? `${channel}-default`;
-  const rubric = await rubricFor(rubricCode, evaluation?.rubric_version);
-  if (!rubric) throw new ApiError(404, 'not_found', t('monitor.noRubric', { code: rubricCode }));
-  context.setTitle(t('monitor.formTitleFor', { name: evaluation?.employee_name ?? assignment?.employee_name ?? assignment?.employee_no ?? '' }));
+  const list = await rubrics();
+  const rubric = evaluation
+    ? list.find((r) => r.code === evaluation?.rubric.code && r.version === evaluation?.rubric.version)
+    : rubricForChannel(list, channel);
+  if (!rubric) throw new ApiError(404, 'not_found', t('monitor.noRubric', { code: evaluation?.rubric.code ?? channel }));
+  const personName = evaluation?.employee_name || assignment?.employee_name || assignment?.department_name || '';
+  context.setTitle(t('monitor.formTitleFor', { name: personName }));
 
+  const savedNotes = splitNotes(evaluation?.notes ?? '');
   const draft: Draft = {
     flags: new Set(evaluation?.flags ?? []),
-    answers: new Map((evaluation?.answers ?? []).map((a) => [a.item, { ...a }])),
-    notes: evaluation?.notes ?? '',
-    answered_by: evaluation?.answered_by ?? '',
-    timer: { started_at: evaluation?.started_at ?? null, ended_at: evaluation?.ended_at ?? null, seconds: 0 },
+    answers: new Map(Object.entries(evaluation?.observations ?? {}).map(([id, cell]) => [id, decodeObservation(rubric.items.find((i) => i.id === id), id, cell)])),
+    itemNotes: savedNotes.items,
+    notes: savedNotes.overall,
+    employeeNo: evaluation && evaluation.employee_no !== assignment?.employee_no ? evaluation.employee_no : '',
+    timer: { started_at: null, ended_at: null, seconds: 0 },
     rings: 0,
   };
-  const ringItem = rubric.items.find((i) => i.observe === 'ring_count' || i.type === 'tiered');
+  const ringItem = rubric.items.find((i) => i.observe === 'ring_count') ?? rubric.items.find((i) => i.type === 'tiered');
   if (ringItem) draft.rings = draft.answers.get(ringItem.id)?.count ?? 0;
   const editable = !evaluation || evaluation.state === 'draft' || evaluation.state === 'returned';
 
   // Contact details and scenario.
   const info = h('section', { class: 'card contact-card', 'aria-labelledby': 'contact-h' },
     h('h2', { id: 'contact-h' }, t('monitor.contact')),
-    h('p', null, [assignment?.department_name ?? evaluation?.department_name ?? '', assignment?.employee_name ?? evaluation?.employee_name ?? ''].filter(Boolean).join(' · ')),
+    h('p', null, [assignment?.department_name || evaluation?.department_code, assignment?.employee_name || evaluation?.employee_name].filter(Boolean).join(' · ')),
+    assignment ? h('p', { class: 'meta' }, `${formatDate(assignment.date)} ${assignment.start}`) : null,
     assignment?.phone && channel === 'phone' ? h('p', null, h('a', { href: `tel:${assignment.phone}`, class: 'button touch tel' }, t('monitor.call', { phone: assignment.phone }))) : null,
-    assignment?.address ? h('p', null, t('monitor.address'), ': ', assignment.address) : null,
     assignment?.scenario_title || assignment?.scenario_script
-      ? h('details', { class: 'scenario' }, h('summary', null, t('monitor.scenario'), ': ', assignment.scenario_title ?? assignment.scenario_code ?? ''), h('p', null, assignment.scenario_script ?? ''))
+      ? h('details', { class: 'scenario' }, h('summary', null, t('monitor.scenario'), ': ', assignment.scenario_title ?? assignment.scenario_code ?? ''), h('p', { class: 'pre' }, assignment.scenario_script ?? ''))
       : null,
-    evaluation?.state === 'returned' ? h('div', { class: 'notice', role: 'note' }, h('strong', null, t('monitor.returnReason')), ' ', evaluation.review_reason ?? '') : null,
+    evaluation?.state === 'returned' ? h('div', { class: 'notice', role: 'note' }, h('strong', null, t('monitor.returnReason')), ' ', evaluation.review_reason) : null,
   );
   context.root.append(info);
   if (!editable && evaluation) {
@@ -163,7 +203,7 @@ export async function renderForm(context: PageContext): Promise<void> {
     return;
   }
 
-  // Call tools: timer for both channels, ring counter for phone calls.
+  // Call tools: the timer for both channels, the ring counter for calls.
   const stepHost = h('div', { class: 'step-host' });
   let current = 0;
   let renderStep: () => void = () => {};
@@ -173,16 +213,18 @@ export async function renderForm(context: PageContext): Promise<void> {
       ? ringCounter(draft.rings, (count) => {
           draft.rings = count;
           const previous = draft.answers.get(ringItem.id);
-          draft.answers.set(ringItem.id, { item: ringItem.id, count, apologised: previous?.apologised ?? false, note: previous?.note ?? '' });
+          draft.answers.set(ringItem.id, { item: ringItem.id, count, apologised: previous?.apologised ?? false });
           if (rubric.items[current]?.id === ringItem.id) renderStep();
+          renderProgress();
         })
       : null,
   );
   context.root.append(tools);
 
-  // Flags.
-  const colleague = h('input', { type: 'text', name: 'answered_by', value: draft.answered_by, 'data-field': 'answered_by', oninput: (e: Event) => { draft.answered_by = (e.target as HTMLInputElement).value; } });
-  const colleagueField = h('div', { class: 'field', hidden: !draft.flags.has('ANSWERED_BY_COLLEAGUE') }, h('label', { for: (colleague.id = uid('f')) }, t('monitor.answeredBy')), colleague);
+  // Flags, and who was actually served.
+  const person = h('input', { type: 'text', name: 'employee_no', inputmode: 'text', autocomplete: 'off', value: draft.employeeNo, 'data-field': 'employee_no', oninput: (e: Event) => { draft.employeeNo = (e.target as HTMLInputElement).value; } });
+  const personField = field(channel === 'visit' ? t('monitor.servedBy') : t('monitor.answeredBy'), person, t('monitor.employeeNoHint'));
+  personField.hidden = channel !== 'visit' && !draft.flags.has('ANSWERED_BY_COLLEAGUE');
   const flags = h('fieldset', { class: 'card flags', 'data-field': 'flags' }, h('legend', null, t('monitor.flags')),
     rubric.flags.map((flag) => h('label', { class: 'choice touch-row' },
       h('input', {
@@ -190,70 +232,71 @@ export async function renderForm(context: PageContext): Promise<void> {
         onchange: (e: Event) => {
           if ((e.target as HTMLInputElement).checked) draft.flags.add(flag.id);
           else draft.flags.delete(flag.id);
-          colleagueField.hidden = !draft.flags.has('ANSWERED_BY_COLLEAGUE');
+          personField.hidden = channel !== 'visit' && !draft.flags.has('ANSWERED_BY_COLLEAGUE');
           renderProgress();
         },
       }),
       h('span', null, pick(flag)))),
-    colleagueField);
+    personField);
   context.root.append(flags);
 
   // Items, one at a time, with a list to jump between them.
   const progress = h('p', { class: 'step-progress', 'aria-live': 'polite' });
   const stepList = h('ol', { class: 'step-list' });
+  const focusStep = (): void => stepHost.querySelector<HTMLElement>('legend')?.focus();
+  const jump = (index: number): void => { current = index; renderStep(); focusStep(); };
   const renderProgress = (): void => {
     const done = rubric.items.filter((i) => answerComplete(i, draft.answers.get(i.id))).length;
     progress.textContent = t('form.progress', { current: current + 1, total: rubric.items.length, done });
-    replace(stepList, rubric.items.map((item, index) => h('li', null, h('button', {
-      type: 'button',
-      class: `step-jump${answerComplete(item, draft.answers.get(item.id)) ? ' done' : ''}`,
-      'aria-current': index === current ? 'step' : null,
-      'aria-label': `${item.id} ${pick(item)}${answerComplete(item, draft.answers.get(item.id)) ? ` (${t('form.answered')})` : ''}`,
-      onclick: () => { current = index; renderStep(); focusStep(); },
-    }, item.id))));
+    replace(stepList, rubric.items.map((item, index) => {
+      const answered = answerComplete(item, draft.answers.get(item.id));
+      return h('li', null, h('button', {
+        type: 'button',
+        class: `step-jump${answered ? ' done' : ''}`,
+        'aria-current': index === current ? 'step' : null,
+        onclick: () => jump(index),
+      }, item.id, h('span', { class: 'visually-hidden' }, ` ${pick(item)}${answered ? ` (${t('form.answered')})` : ''}`)));
+    }));
   };
-  const focusStep = (): void => stepHost.querySelector<HTMLElement>('legend')?.focus();
+  const notesArea = h('textarea', { name: 'notes', rows: 4, 'data-field': 'notes', oninput: (e: Event) => { draft.notes = (e.target as HTMLTextAreaElement).value; } });
   renderStep = (): void => {
     const item = rubric.items[current]!;
     replace(stepHost, itemStep(item, draft, rubric, () => renderProgress()),
       h('div', { class: 'step-nav' },
-        h('button', { type: 'button', class: 'touch', disabled: current === 0, onclick: () => { current -= 1; renderStep(); focusStep(); } }, t('form.previous')),
+        h('button', { type: 'button', class: 'touch', disabled: current === 0, onclick: () => jump(current - 1) }, t('form.previous')),
         current < rubric.items.length - 1
-          ? h('button', { type: 'button', class: 'touch primary', onclick: () => { current += 1; renderStep(); focusStep(); } }, t('form.next'))
+          ? h('button', { type: 'button', class: 'touch primary', onclick: () => jump(current + 1) }, t('form.next'))
           : h('button', { type: 'button', class: 'touch primary', onclick: () => notesArea.focus() }, t('form.toNotes')),
       ));
     renderProgress();
   };
-  const itemsSection = h('section', { class: 'card items', 'aria-labelledby': 'items-h' }, h('h2', { id: 'items-h' }, t('form.items')), progress, stepHost,
-    h('details', { class: 'all-steps' }, h('summary', null, t('form.allItems')), stepList));
-  context.root.append(itemsSection);
+  context.root.append(h('section', { class: 'card items', 'aria-labelledby': 'items-h' }, h('h2', { id: 'items-h' }, t('form.items')), progress, stepHost,
+    h('details', { class: 'all-steps' }, h('summary', null, t('form.allItems')), stepList)));
   renderStep();
 
-  const notesArea = h('textarea', { name: 'notes', rows: 4, 'data-field': 'notes', oninput: (e: Event) => { draft.notes = (e.target as HTMLTextAreaElement).value; } });
   notesArea.value = draft.notes;
-  const notesId = uid('notes');
-  notesArea.id = notesId;
-  context.root.append(h('section', { class: 'card', 'aria-labelledby': 'notes-h' }, h('h2', { id: 'notes-h' }, h('label', { for: notesId }, t('form.notes'))), notesArea));
+  notesArea.id = uid('notes');
+  context.root.append(h('section', { class: 'card', 'aria-labelledby': 'notes-h' }, h('h2', { id: 'notes-h' }, h('label', { for: notesArea.id }, t('form.notes'))), notesArea));
 
-  // Recording (after the draft exists, since it is attached to the evaluation).
-  const recordingHost = h('section', { class: 'card', 'aria-labelledby': 'rec-h' }, h('h2', { id: 'rec-h' }, t('monitor.recording')));
+  // The recording is attached to the evaluation, so it comes after the first save.
+  const recordingHost = h('section', { class: 'card', 'aria-labelledby': 'rec-h' });
   const renderRecording = (): void => {
-    const fileInput = h('input', { type: 'file', accept: 'audio/*', name: 'recording', id: uid('rec') });
-    const status = h('p', { 'aria-live': 'polite' });
+    const fileInput = h('input', { type: 'file', accept: 'audio/mpeg,audio/mp4,audio/wav,audio/webm,audio/ogg,.mp3,.m4a,.wav,.webm,.ogg', name: 'recording', id: uid('rec') });
+    const status = h('div', { 'aria-live': 'polite' });
     const children = evaluation
       ? [
-          evaluation.has_recording ? h('p', null, badge(t('monitor.recordingAttached'), 'ok')) : null,
-          h('div', { class: 'field' }, h('label', { for: fileInput.id }, t('monitor.recordingChoose')), fileInput),
+          evaluation.recording ? h('p', null, badge(t('monitor.recordingAttached'), 'ok'), ' ', t('monitor.recordingSize', { kb: Math.ceil(evaluation.recording.size / 1024) })) : null,
+          h('div', { class: 'field' }, h('label', { for: fileInput.id }, t('monitor.recordingChoose')), fileInput, h('p', { class: 'hint' }, t('monitor.recordingTypes'))),
           h('button', {
             type: 'button', class: 'touch', onclick: async () => {
               const file = fileInput.files?.[0];
-              if (!file || !evaluation) { status.textContent = t('monitor.recordingPick'); return; }
-              status.textContent = t('monitor.recordingUploading');
+              if (!file || !evaluation) { status.replaceChildren(h('p', null, t('monitor.recordingPick'))); return; }
+              status.replaceChildren(h('p', null, t('monitor.recordingUploading')));
               try {
-                const { request } = await import('../api');
-                await request('PUT', `/api/evaluations/${evaluation.id}/recording`, { raw: file, contentType: file.type || 'application/octet-stream' });
-                evaluation.has_recording = true;
-                status.textContent = t('monitor.recordingDone');
+                await request('PUT', `/api/evaluations/${evaluation.id}/recording`, { raw: file, contentType: audioType(file) });
+                evaluation = await api.get<Evaluation>(`/api/evaluations/${evaluation.id}`);
+                renderRecording();
+                recordingHost.querySelector('[aria-live]')?.replaceChildren(h('p', { class: 'success', role: 'status' }, t('monitor.recordingDone')));
               } catch (error) {
                 status.replaceChildren(errorBox(error));
               }
@@ -272,20 +315,25 @@ export async function renderForm(context: PageContext): Promise<void> {
   const save = async (): Promise<boolean> => {
     messages.replaceChildren();
     try {
-      if (evaluation) evaluation = await api.put<Evaluation>(`/api/evaluations/${evaluation.id}`, body(draft, rubric, undefined));
-      else evaluation = await api.post<Evaluation>('/api/evaluations', body(draft, rubric, assignment));
+      if (!evaluation) {
+        const serving = channel === 'visit' || draft.flags.has('ANSWERED_BY_COLLEAGUE') ? draft.employeeNo.trim() : '';
+        evaluation = await api.post<Evaluation>('/api/evaluations', {
+          campaign: assignment!.campaign, assignment_code: assignment!.code, ...(serving ? { employee_no: serving } : {}),
+        });
+      }
+      evaluation = await api.put<Evaluation>(`/api/evaluations/${evaluation.id}`, draftBody(draft, rubric, assignment, channel));
       renderRecording();
       return true;
     } catch (error) {
-      messages.append(formErrors(error, rubric, (index) => { current = index; renderStep(); focusStep(); }));
+      messages.append(formErrors(error, rubric, jump, context.root));
       return false;
     }
   };
   const saveButton = h('button', { type: 'button', class: 'touch', onclick: async () => {
     saveButton.disabled = true;
     if (await save()) {
-      messages.replaceChildren(h('p', { class: 'success', role: 'status' }, t('form.draftSaved', { time: formatTime(localIso(new Date())) })));
-      announce(t('form.draftSaved', { time: formatTime(localIso(new Date())) }));
+      const text = t('form.draftSaved', { time: formatTime(localIso(new Date())) });
+      messages.replaceChildren(h('p', { class: 'success', role: 'status' }, text));
     }
     saveButton.disabled = false;
   } }, t('form.saveDraft'));
@@ -295,7 +343,7 @@ export async function renderForm(context: PageContext): Promise<void> {
     if (missing.length) {
       messages.replaceChildren(h('div', { class: 'error', role: 'alert' },
         h('p', null, h('strong', null, t('form.incomplete', { n: missing.length }))),
-        h('ul', null, missing.map(({ item, index }) => h('li', null, h('button', { type: 'button', class: 'link', onclick: () => { current = index; renderStep(); focusStep(); } }, `${item.id} ${pick(item)}`))))));
+        h('ul', null, missing.map(({ item, index }) => h('li', null, h('button', { type: 'button', class: 'link', onclick: () => jump(index) }, `${item.id} ${pick(item)}`))))));
       return;
     }
     if (!window.confirm(t('form.confirmSubmit'))) return;
@@ -307,7 +355,7 @@ export async function renderForm(context: PageContext): Promise<void> {
         context.navigate('/today?submitted=1');
         return;
       } catch (error) {
-        messages.append(formErrors(error, rubric, (index) => { current = index; renderStep(); focusStep(); }));
+        messages.append(formErrors(error, rubric, jump, context.root));
       }
     }
     submitButton.disabled = false;
@@ -315,20 +363,30 @@ export async function renderForm(context: PageContext): Promise<void> {
   context.root.append(h('div', { class: 'form-actions sticky-actions' }, saveButton, submitButton), messages);
 }
 
-// Server errors name fields such as "answers/3/level": turn them into links to that item.
-function formErrors(error: unknown, rubric: Rubric, jump: (index: number) => void): HTMLElement {
+// The type the server accepts for a recording, from the file's type or its name.
+function audioType(file: File): string {
+  if (file.type.startsWith('audio/')) return file.type === 'audio/mp3' ? 'audio/mpeg' : file.type;
+  const extension = file.name.toLowerCase().split('.').pop() ?? '';
+  return { mp3: 'audio/mpeg', m4a: 'audio/mp4', wav: 'audio/wav', webm: 'audio/webm', ogg: 'audio/ogg' }[extension] ?? 'application/octet-stream';
+}
+
+// Server errors name fields such as "observations/P04": turn those into links to the item.
+function formErrors(error: unknown, rubric: Rubric, jump: (index: number) => void, root: HTMLElement): HTMLElement {
   const box = errorBox(error);
   if (!(error instanceof ApiError)) return box;
   const list = box.querySelector('ul');
   if (!list) return box;
   list.replaceChildren(...error.fields.map((f) => {
-    const match = /^answers\/(\d+)/.exec(f.field);
-    const byId = rubric.items.findIndex((i) => f.field === i.id || f.field.startsWith(`${i.id}/`));
-    const index = match ? Number(match[1]) : byId;
+    const id = /^observations\/([^/]+)/.exec(f.field)?.[1];
+    const index = id ? rubric.items.findIndex((i) => i.id === id) : -1;
     const item = index >= 0 ? rubric.items[index] : undefined;
+    if (!item) {
+      const input = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(f.field)}"]`);
+      input?.setAttribute('aria-invalid', 'true');
+    }
     return h('li', null, item
       ? h('button', { type: 'button', class: 'link', onclick: () => jump(index) }, `${item.id} ${pick(item)}`)
-      : h('code', null, f.field), ': ', f.message);
+      : h('code', null, f.field || '–'), ': ', f.message);
   }));
   return box;
 }
@@ -336,34 +394,31 @@ function formErrors(error: unknown, rubric: Rubric, jump: (index: number) => voi
 function itemStep(item: RubricItem, draft: Draft, rubric: Rubric, changed: () => void): HTMLElement {
   const answer = (): Answer => draft.answers.get(item.id) ?? { item: item.id };
   const update = (patch: Partial<Answer>): void => {
-    const previous = answer();
-    const next: Answer = { item: item.id, note: previous.note ?? '' };
-    Object.assign(next, patch);
-    draft.answers.set(item.id, next);
+    draft.answers.set(item.id, { item: item.id, ...patch });
     changed();
   };
   const stage = rubric.stages.find((s) => s.code === item.stage);
   const name = `item-${item.id}`;
   const current = draft.answers.get(item.id);
   const controls: HTMLElement[] = [];
-  // Some rubric items carry their check in English only; mark the language for screen readers.
+  // Some rubric items carry their check in one language only; mark it for screen readers.
   const checkText = pick(item, 'check');
   const checkLang = (locale() === 'ko' && !item.check_ko) || (locale() === 'en' && !item.check_en) ? (item.check_ko ? 'ko' : 'en') : null;
   const hint = checkText ? h('p', { class: 'hint', lang: checkLang }, checkText) : null;
   switch (item.type) {
     case 'level5':
       controls.push(h('div', { class: 'levels' }, [5, 4, 3, 2, 1].map((level) => h('label', { class: 'choice touch-row' },
-        h('input', { type: 'radio', name, value: level, checked: current?.level === level, 'data-field': `${item.id}/level`, onchange: () => update({ level }) }),
-        h('span', null, `${levelLabel(level)}`)))));
+        h('input', { type: 'radio', name, value: level, checked: current?.level === level, onchange: () => update({ level }) }),
+        h('span', null, levelLabel(level))))));
       break;
     case 'binary':
       controls.push(h('div', { class: 'levels' }, [true, false].map((observed) => h('label', { class: 'choice touch-row' },
-        h('input', { type: 'radio', name, value: String(observed), checked: current?.observed === observed, onchange: () => update({ observed }) }),
+        h('input', { type: 'radio', name, value: observed ? '1' : '0', checked: current?.observed === observed, onchange: () => update({ observed }) }),
         h('span', null, observed ? t('form.yes') : t('form.no'))))));
       break;
     case 'tiered': {
       const id = uid('count');
-      const count = h('input', { id, type: 'number', inputmode: 'numeric', min: 0, max: 99, name: `${name}-count`, class: 'touch', value: current?.count ?? '', 'data-field': `${item.id}/count`,
+      const count = h('input', { id, type: 'number', inputmode: 'numeric', min: 0, max: 99, name: `${name}-count`, class: 'touch', value: current?.count ?? '',
         oninput: (e: Event) => {
           const text = (e.target as HTMLInputElement).value;
           const value = text === '' ? undefined : Math.max(0, Math.round(Number(text)));
@@ -389,7 +444,8 @@ function itemStep(item: RubricItem, draft: Draft, rubric: Rubric, changed: () =>
           },
         }),
         h('span', null, `${pick(element)} (${t('form.pointsShort', { n: element.points })})`)))),
-        h('button', { type: 'button', class: 'touch', onclick: () => { update({ elements: answer().elements ?? [] }); } }, t('form.checklistConfirm')));
+        // Seeing none of the elements is an answer too; this button records it.
+        h('button', { type: 'button', class: 'touch', onclick: () => update({ elements: answer().elements ?? [] }) }, t('form.checklistConfirm')));
       break;
   }
   const na = item.not_applicable
@@ -398,9 +454,9 @@ function itemStep(item: RubricItem, draft: Draft, rubric: Rubric, changed: () =>
         h('span', null, t('form.notApplicable')))
     : null;
   const noteId = uid('note');
-  const note = h('textarea', { id: noteId, rows: 2, name: `${name}-note`, oninput: (e: Event) => { const a = answer(); a.note = (e.target as HTMLTextAreaElement).value; draft.answers.set(item.id, a); } });
-  note.value = current?.note ?? '';
-  return h('fieldset', { class: 'item-step', 'data-item': item.id },
+  const note = h('textarea', { id: noteId, rows: 2, name: `${name}-note`, oninput: (e: Event) => { draft.itemNotes.set(item.id, (e.target as HTMLTextAreaElement).value); } });
+  note.value = draft.itemNotes.get(item.id) ?? '';
+  return h('fieldset', { class: 'item-step', 'data-item': item.id, 'data-field': `observations/${item.id}` },
     h('legend', { tabindex: -1 }, h('span', { class: 'item-id' }, item.id), ' ', pick(item), ' ', h('span', { class: 'muted' }, t('form.itemPoints', { n: item.points }))),
     stage ? h('p', { class: 'muted' }, t('form.stage', { stage: pick(stage) })) : null,
     hint,

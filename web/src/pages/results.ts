@@ -1,29 +1,39 @@
-// Released results: an employee's own (with evidence, item notes, acknowledgement and objection),
-// a department head's department, a coach's caseload, and the read view of one evaluation.
-// Nothing here ever shows schedules or monitors.
+// Released results: an employee's own (with the evidence, item notes, acknowledgement and
+// objection), a department head's department, a coach's caseload, and the read view of one
+// evaluation. Nothing here shows schedules or monitors.
 import { api, ApiError, itemsOf } from '../api';
 import { announce, h } from '../dom';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
 import { evaluationView, rubricFor } from '../components/evaluation-view';
 import { employeeScoreTable, explainAdjusted, gradeCell, intervalChart, probabilities } from '../components/score-views';
-import { campaignPicker, campaigns, chooseCampaign, definitionList, empty, field, section, showFormErrors } from '../components/ui';
+import { campaignPicker, campaigns, chooseCampaign, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { DepartmentScore, EmployeeScore, Evaluation, Page } from '../types';
+import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, ScoreList } from '../types';
 
 interface MyResults {
-  campaign?: string;
-  released?: boolean;
-  score?: EmployeeScore | null;
-  objection_deadline?: string | null;
-  evaluations?: Evaluation[];
-  items?: Evaluation[];
+  campaign: string;
+  released_at: string;
+  objection_deadline: string;
+  objections_open: boolean;
+  evaluations: EvaluationRow[];
+  score: EmployeeScore | null;
 }
 
-async function campaignHeader(context: PageContext) {
+async function campaignHeader(context: PageContext): Promise<Campaign | null> {
   const list = await campaigns();
   const campaign = await chooseCampaign(context.query);
   context.root.append(campaignPicker(list, campaign, (code) => context.setQuery({ campaign: code })));
   return campaign;
+}
+
+// Results exist only after the release date; before it the server answers 404 or 409.
+async function released<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return null;
+    throw error;
+  }
 }
 
 function scoreSummary(score: EmployeeScore): HTMLElement {
@@ -33,7 +43,7 @@ function scoreSummary(score: EmployeeScore): HTMLElement {
     [t('score.rawMean'), formatNumber(score.raw_mean)],
     [t('score.contacts'), formatNumber(score.contacts, 0)],
     [t('score.grade'), gradeCell(score)],
-    [t('score.probabilities'), probabilities(score)],
+    ...(typeof score.p_S === 'number' ? [[t('score.probabilities'), probabilities(score)] as [string, string]] : []),
   ]);
 }
 
@@ -43,37 +53,37 @@ export async function renderMyResults(context: PageContext): Promise<void> {
     context.root.append(empty('campaign.none'));
     return;
   }
-  const result = await api.get<MyResults | Page<Evaluation>>('/api/my/results', { campaign: campaign.code });
-  const mine = result as MyResults;
-  const evaluations = mine.evaluations ?? itemsOf<Evaluation>(result as Page<Evaluation>);
-  if (mine.released === false || evaluations.length === 0 && !mine.score) {
+  const mine = await released(() => api.get<MyResults>('/api/my/results', { campaign: campaign.code }));
+  if (!mine || (mine.evaluations.length === 0 && !mine.score)) {
     context.root.append(h('p', { class: 'notice' }, t('results.notReleased')));
     return;
   }
   if (mine.score) context.root.append(section(t('results.myScore'), scoreSummary(mine.score), explainAdjusted()));
-  const deadline = mine.objection_deadline ?? evaluations.find((e) => e.objection_deadline)?.objection_deadline ?? null;
-  if (deadline) context.root.append(h('p', { class: 'notice' }, t('results.deadline', { date: formatDate(deadline) })));
-  for (const evaluation of evaluations) {
-    const rubric = await rubricFor(evaluation.rubric, evaluation.rubric_version);
-    context.root.append(resultCard(evaluation, rubric ? evaluationView(evaluation, rubric) : evaluationView(evaluation), deadline));
+  context.root.append(h('p', { class: 'notice' }, mine.objections_open
+    ? t('results.deadline', { date: formatDate(mine.objection_deadline) })
+    : t('results.deadlinePassed')));
+  // The evidence (observations, points, notes) is on each evaluation.
+  const details = await Promise.all(mine.evaluations.map((row) => api.get<Evaluation>(`/api/evaluations/${row.id}`)));
+  for (const [index, evaluation] of details.entries()) {
+    const row = mine.evaluations[index]!;
+    const rubric = await rubricFor(evaluation.rubric.code, evaluation.rubric.version);
+    context.root.append(resultCard(row, evaluationView(evaluation, rubric), mine.objections_open));
   }
 }
 
-function resultCard(evaluation: Evaluation, view: HTMLElement, deadline: string | null): HTMLElement {
+function resultCard(row: EvaluationRow, view: HTMLElement, objectionsOpen: boolean): HTMLElement {
   const status = h('div', { 'aria-live': 'polite' });
-  const title = t('results.contactOn', { date: formatDateTime(evaluation.performed_at) });
-  const card = section(evaluation.code ? `${title} (${evaluation.code})` : title, view, status);
+  const card = section(`${t('results.contactOn', { date: formatDateTime(row.performed_at) })} (${row.code})`, view, status);
   card.classList.add('result');
-  card.dataset.evaluation = String(evaluation.id);
-  const own = evaluation.objection ?? null;
+  card.dataset.evaluation = String(row.id);
   const actions = h('div', { class: 'form-actions' });
-  if (evaluation.acknowledged_at) {
-    status.append(h('p', { class: 'success' }, t('results.acknowledgedOn', { date: formatDateTime(evaluation.acknowledged_at) })));
-  } else if (!own) {
+  if (row.acknowledged) {
+    status.append(h('p', { class: 'success' }, t('results.acknowledged')));
+  } else {
     const button = h('button', { type: 'button', class: 'touch', onclick: async () => {
       button.disabled = true;
       try {
-        await api.post(`/api/my/results/${evaluation.id}/acknowledgement`);
+        await api.post(`/api/my/results/${row.id}/acknowledgement`);
         button.remove();
         status.replaceChildren(h('p', { class: 'success', role: 'status' }, t('results.acknowledged')));
         announce(t('results.acknowledged'));
@@ -84,20 +94,18 @@ function resultCard(evaluation: Evaluation, view: HTMLElement, deadline: string 
     } }, t('results.acknowledge'));
     actions.append(button);
   }
-  if (own) {
-    status.append(h('p', { class: 'notice' }, t('results.objectionFiled', { state: own.state ?? '' }), ' ', own.reason,
-      own.decision_reason ? ` — ${own.decision_reason}` : ''));
-  } else {
-    const open = !deadline || new Date() <= new Date(`${deadline}T23:59:59`);
-    if (open) actions.append(objectionForm(evaluation, status));
-    else actions.append(h('p', { class: 'muted' }, t('results.deadlinePassed')));
+  if (row.objection) {
+    status.append(h('p', { class: 'notice' }, t('results.objectionFiled', { state: t(`objection.state.${row.objection.state}` as 'objection.state.open') }), ' ', row.objection.reason,
+      row.objection.decision_reason ? ` — ${row.objection.decision_reason}` : ''));
+  } else if (objectionsOpen) {
+    actions.append(objectionForm(row));
   }
   card.append(actions);
   return card;
 }
 
-function objectionForm(evaluation: Evaluation, status: HTMLElement): HTMLElement {
-  const reason = h('textarea', { name: 'reason', rows: 3, maxlength: 2000, 'data-field': 'reason', required: true });
+function objectionForm(row: EvaluationRow): HTMLElement {
+  const reason = h('textarea', { name: 'reason', rows: 3, maxlength: 4000, 'data-field': 'reason', required: true });
   const errors = h('div');
   const form: HTMLFormElement = h('form', { novalidate: true, onsubmit: async (event: Event) => {
     event.preventDefault();
@@ -108,9 +116,8 @@ function objectionForm(evaluation: Evaluation, status: HTMLElement): HTMLElement
       return;
     }
     try {
-      await api.post(`/api/my/results/${evaluation.id}/objection`, { reason: reason.value.trim() });
+      await api.post(`/api/my/results/${row.id}/objection`, { reason: reason.value.trim() });
       details.replaceWith(h('p', { class: 'success', role: 'status' }, t('results.objectionSent')));
-      status.querySelector('button')?.remove();
       announce(t('results.objectionSent'));
     } catch (error) {
       errors.append(showFormErrors(form, error));
@@ -120,32 +127,38 @@ function objectionForm(evaluation: Evaluation, status: HTMLElement): HTMLElement
   return details;
 }
 
+function normaliseDepartment(d: DepartmentScore): DepartmentScore {
+  return { ...d, ci90_low: d.ci90_low ?? d.ci_low ?? null, ci90_high: d.ci90_high ?? d.ci_high ?? null };
+}
+
 export async function renderDepartment(context: PageContext): Promise<void> {
   const campaign = await campaignHeader(context);
   if (!campaign) {
     context.root.append(empty('campaign.none'));
     return;
   }
-  const [departments, employees] = await Promise.all([
-    api.get<Page<DepartmentScore>>('/api/scores', { campaign: campaign.code, level: 'department', page_size: 500 }),
-    api.get<Page<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee', page_size: 500 }),
+  const [departments, employees, names] = await Promise.all([
+    released(() => api.get<ScoreList<DepartmentScore>>('/api/scores', { campaign: campaign.code, level: 'department' })),
+    released(() => api.get<ScoreList<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee' })),
+    departmentNames(),
   ]);
-  const department = itemsOf(departments)[0];
-  const staff = itemsOf(employees);
+  const department = departments?.items[0] ? normaliseDepartment(departments.items[0]) : undefined;
+  const staff = employees?.items ?? [];
   if (!department && staff.length === 0) {
     context.root.append(h('p', { class: 'notice' }, t('results.notReleased')));
     return;
   }
   if (department) {
-    context.setTitle(t('results.departmentTitle', { name: department.name ?? department.department_name ?? department.department_code }));
+    context.setTitle(t('results.departmentTitle', { name: department.name ?? names.get(department.department_code)?.name ?? department.department_code }));
     context.root.append(section(t('results.departmentScore'), definitionList([
       [t('score.adjusted'), h('strong', { class: 'big-number' }, formatNumber(department.adjusted))],
       [t('score.interval'), `${formatNumber(department.ci90_low)}–${formatNumber(department.ci90_high)}`],
       [t('score.rawMean'), formatNumber(department.raw_mean)],
+      [t('score.contacts'), formatNumber(department.contacts ?? null, 0)],
       [t('dash.rank'), department.rank_worst && department.rank_worst !== department.rank ? `${department.rank}–${department.rank_worst}` : String(department.rank ?? '–')],
-    ]), explainAdjusted()));
+    ]), h('p', { class: 'hint' }, t('dash.rankExplain')), explainAdjusted()));
   }
-  const table = employeeScoreTable(t('results.staffTable'), staff);
+  const table = employeeScoreTable(t('results.staffTable'), staff, names);
   context.root.append(section(t('results.staff'), intervalChart(t('results.staffChart'), staff, table)));
 }
 
@@ -155,20 +168,24 @@ export async function renderCaseload(context: PageContext): Promise<void> {
     context.root.append(empty('campaign.none'));
     return;
   }
-  const scores = itemsOf(await api.get<Page<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee', page_size: 500 }));
-  if (scores.length === 0) {
-    context.root.append(h('p', { class: 'notice' }, t('coach.empty')));
+  const [scores, names] = await Promise.all([
+    released(() => api.get<ScoreList<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee' })),
+    departmentNames(),
+  ]);
+  const rows = scores?.items ?? [];
+  if (rows.length === 0) {
+    context.root.append(h('p', { class: 'notice' }, scores ? t('coach.empty') : t('results.notReleased')));
     return;
   }
-  const sorted = [...scores].sort((a, b) => (a.adjusted ?? 0) - (b.adjusted ?? 0));
-  context.root.append(h('p', { class: 'lead' }, t('coach.intro', { n: scores.length })));
-  const table = employeeScoreTable(t('coach.table'), sorted);
+  const sorted = [...rows].sort((a, b) => (a.adjusted ?? 0) - (b.adjusted ?? 0));
+  context.root.append(h('p', { class: 'lead' }, t('coach.intro', { n: rows.length })));
+  const table = employeeScoreTable(t('coach.table'), sorted, names);
   context.root.append(section(t('coach.scores'), intervalChart(t('coach.chart'), sorted, table), explainAdjusted()));
 }
 
 export async function renderEvaluation(context: PageContext): Promise<void> {
   const evaluation = await api.get<Evaluation>(`/api/evaluations/${encodeURIComponent(context.params.id ?? '')}`);
-  const rubric = await rubricFor(evaluation.rubric, evaluation.rubric_version);
+  const rubric = await rubricFor(evaluation.rubric.code, evaluation.rubric.version);
   context.setTitle(t('evaluation.titleOn', { date: formatDateTime(evaluation.performed_at) }));
   context.root.append(section(t('evaluation.title'), evaluationView(evaluation, rubric)));
 }

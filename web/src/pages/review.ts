@@ -3,10 +3,10 @@
 import { api, ApiError } from '../api';
 import { announce, h } from '../dom';
 import { formatDateTime, formatNumber, t } from '../i18n';
-import { evaluationView, flagLabel, rubricFor } from '../components/evaluation-view';
-import { campaignPicker, campaigns, channelLabel, chooseCampaign, dataTable, empty, field, pager, section, showFormErrors, stateBadge } from '../components/ui';
+import { evaluationView, flagLabel, monitorLabel, rubricFor } from '../components/evaluation-view';
+import { campaignPicker, campaigns, channelLabel, chooseCampaign, dataTable, departmentNames, empty, field, pager, section, showFormErrors, stateBadge } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Evaluation, Page } from '../types';
+import type { Evaluation, EvaluationRow, Page } from '../types';
 
 const STATES = ['submitted', 'returned', 'approved', 'void'] as const;
 
@@ -30,17 +30,20 @@ export async function renderQueue(context: PageContext): Promise<void> {
     context.root.append(empty('campaign.none'));
     return;
   }
-  const result = await api.get<Page<Evaluation>>('/api/evaluations', { campaign: campaign.code, state, page, page_size: 50 });
+  const [result, departments] = await Promise.all([
+    api.get<Page<EvaluationRow>>('/api/evaluations', { campaign: campaign.code, state, page, page_size: 50 }),
+    departmentNames(),
+  ]);
   context.root.append(
     h('p', { class: 'lead', 'aria-live': 'polite' }, t('review.count', { n: result.total, state: t(`state.${state}`) })),
     dataTable(t('review.queueTable'), [
-      { header: t('evaluation.code'), rowHeader: true, cell: (e: Evaluation) => h('a', { href: `#/review/${e.id}` }, e.code || `#${e.id}`) },
+      { header: t('evaluation.code'), rowHeader: true, cell: (e: EvaluationRow) => h('a', { href: `#/review/${e.id}` }, e.code || `#${e.id}`) },
       { header: t('evaluation.performedAt'), cell: (e) => formatDateTime(e.performed_at) },
       { header: t('evaluation.channel'), cell: (e) => channelLabel(e.channel) },
-      { header: t('evaluation.department'), cell: (e) => e.department_name ?? e.department_code ?? '–' },
-      { header: t('evaluation.employee'), cell: (e) => e.employee_name ?? e.employee_no ?? '–' },
-      { header: t('evaluation.monitor'), cell: (e) => e.monitor_ref ?? e.monitor_code ?? '–' },
-      { header: t('evaluation.total'), numeric: true, cell: (e) => formatNumber(e.total) },
+      { header: t('evaluation.department'), cell: (e) => departments.get(e.department_code)?.name ?? e.department_code },
+      { header: t('evaluation.employee'), cell: (e) => (e.employee_name ? `${e.employee_name} (${e.employee_no})` : e.employee_no) },
+      { header: t('evaluation.monitor'), cell: (e) => monitorLabel(e) ?? '–' },
+      { header: t('evaluation.total'), numeric: true, cell: (e) => formatNumber(e.score) },
       { header: t('evaluation.flags'), cell: (e) => e.flags.map((f) => flagLabel(f)).join(', ') },
       { header: t('evaluation.state'), cell: (e) => stateBadge(e.state) },
     ], result.items),
@@ -50,11 +53,11 @@ export async function renderQueue(context: PageContext): Promise<void> {
 
 export async function renderDetail(context: PageContext): Promise<void> {
   const evaluation = await api.get<Evaluation>(`/api/evaluations/${encodeURIComponent(context.params.id ?? '')}`);
-  const rubric = await rubricFor(evaluation.rubric, evaluation.rubric_version);
+  const [rubric, departments] = await Promise.all([rubricFor(evaluation.rubric.code, evaluation.rubric.version), departmentNames()]);
   context.setTitle(t('review.detailTitleCode', { code: evaluation.code || `#${evaluation.id}` }));
   const back = h('p', null, h('a', { href: `#/review?campaign=${encodeURIComponent(evaluation.campaign)}` }, t('review.back')));
-  context.root.append(back, section(t('review.contact'), evaluationView(evaluation, rubric)));
-  if (evaluation.has_recording) {
+  context.root.append(back, section(t('review.contact'), evaluationView(evaluation, rubric, departments.get(evaluation.department_code)?.name)));
+  if (evaluation.recording) {
     context.root.append(
       section(t('evaluation.recording'), h('audio', { controls: true, preload: 'none', src: `/api/evaluations/${evaluation.id}/recording`, 'aria-label': t('evaluation.recording') })),
     );
