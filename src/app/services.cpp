@@ -6,6 +6,7 @@
 #include "adapters/codec/rubric_json.hpp"
 #include "adapters/files/csv_table_source.hpp"
 #include "adapters/files/table_files.hpp"
+#include "adapters/http/serve.hpp"
 #include "adapters/storage/storage_factory.hpp"
 #include "adapters/system/digest.hpp"
 #include "adapters/system/secure_random.hpp"
@@ -56,6 +57,19 @@ cli::Services MakeServices() {
   services.hasher = &hasher;
   services.unpredictable_seed = system::UnpredictableSeed;
   services.sha256 = system::Sha256Hex;
+  services.serve = [](const cli::ServeRequest& request, std::ostream& out) {
+    http::ServeOptions options;
+    options.database_url = request.database_url;
+    options.listen = request.listen;
+    options.web_dir = request.web_dir;
+    options.data_dir = request.data_dir;
+    options.threads = request.threads;
+    http::ApiServices api;
+    api.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
+    api.open_table = [](const std::string& path) { return files::OpenTableSource(path); };
+    api.hasher = &hasher;
+    return http::Serve(options, api, out);
+  };
   return services;
 }
 

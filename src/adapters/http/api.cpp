@@ -13,6 +13,7 @@
 #include "adapters/http/json_body.hpp"
 #include "adapters/http/router.hpp"
 #include "adapters/http/static_files.hpp"
+#include "core/auth/sign_in.hpp"
 #include "core/common/text.hpp"
 
 namespace chinjeol::http {
@@ -206,13 +207,17 @@ auth::Decision Decide(const Call& call, auth::Action action, const auth::Subject
   return auth::Decide(call.actor, action, subject);
 }
 
+bool RoleMay(const Call& call, auth::Action action) {
+  return call.signed_in() && auth::RoleMay(call.actor.role, action);
+}
+
 Result<void> Audit(Call& call, std::string_view subject_kind, std::string_view subject,
                    std::string_view detail) {
   auth::AuditEntry entry;
   const std::time_t now = static_cast<std::time_t>(call.now);
   std::tm utc{};
   gmtime_r(&now, &utc);
-  char at[32];
+  char at[80];
   std::snprintf(at, sizeof at, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
                 utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
   entry.at = at;
@@ -320,6 +325,63 @@ boost::json::value OptionalText(const std::optional<std::string>& value) {
   return boost::json::string(*value);
 }
 
+std::optional<auth::SessionWithUser> CachedSessionFor(Shared& shared, const std::string& hash,
+                                                      std::int64_t now) {
+  std::lock_guard<std::mutex> lock(shared.scores_mutex);
+  const auto found = shared.sessions.find(hash);
+  if (found == shared.sessions.end()) return std::nullopt;
+  const auth::SessionWithUser& session = found->second.session;
+  if (now - found->second.fetched_at >= kCacheSeconds ||
+      auth::IsSessionExpired(session.session, now) ||
+      auth::NeedsLastSeenUpdate(session.session, now) || !session.user.active) {
+    return std::nullopt;
+  }
+  return session;
+}
+
+void RememberSession(Shared& shared, const std::string& hash, const auth::SessionWithUser& session,
+                     std::int64_t now) {
+  std::lock_guard<std::mutex> lock(shared.scores_mutex);
+  // Bounded: a flood of sessions empties the cache rather than growing it.
+  if (shared.sessions.size() > 100000) shared.sessions.clear();
+  shared.sessions[hash] = {session, now};
+}
+
+std::optional<HttpResponse> CachedDashboard(Shared& shared, const std::string& campaign_code,
+                                            std::int64_t now) {
+  std::lock_guard<std::mutex> lock(shared.scores_mutex);
+  const auto cached = shared.dashboards.find(campaign_code);
+  if (cached == shared.dashboards.end() || now - cached->second.computed_at >= 30) {
+    return std::nullopt;
+  }
+  HttpResponse response;
+  response.shared_body = cached->second.body;
+  response.SetHeader("Content-Type", "application/json; charset=utf-8");
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+std::optional<HttpResponse> CachedOwnResults(Shared& shared, std::int64_t user_id,
+                                             const std::string& campaign_code, std::int64_t now) {
+  std::lock_guard<std::mutex> lock(shared.scores_mutex);
+  const auto cached = shared.own_results.find({user_id, campaign_code});
+  if (cached == shared.own_results.end() || now - cached->second.computed_at >= kCacheSeconds) {
+    return std::nullopt;
+  }
+  HttpResponse response;
+  response.shared_body = cached->second.body;
+  response.SetHeader("Content-Type", "application/json; charset=utf-8");
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+void RememberOwnResults(Shared& shared, std::int64_t user_id, const std::string& campaign_code,
+                        const std::string& body, std::int64_t now) {
+  std::lock_guard<std::mutex> lock(shared.scores_mutex);
+  if (shared.own_results.size() > 100000) shared.own_results.clear();
+  shared.own_results[{user_id, campaign_code}] = {std::make_shared<const std::string>(body), now};
+}
+
 Result<std::shared_ptr<const programme::ScoreTable>> AdminScores(Call& call,
                                                                  std::string_view campaign_code) {
   const std::string key(campaign_code);
@@ -397,7 +459,7 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options, const ApiSer
           shared.progress[job] = {fraction, rows};
         }
       },
-      [&shared] { shared.ForgetScores(); });
+      [&shared] { shared.ForgetCaches(); });
   shared.jobs = state.jobs.get();
   const std::vector<RouteSpec>& routes = RouteTable();
   for (std::size_t i = 0; i < routes.size(); ++i) {
@@ -428,6 +490,31 @@ std::optional<HttpResponse> Api::Admit(HttpRequest& request, std::size_t worker)
   HttpResponse response = Dispatch(request, worker, true);
   if (response.status == 100) return std::nullopt;
   response.close_connection = true;
+  return response;
+}
+
+std::optional<HttpResponse> Api::AnswerAtOnce(HttpRequest& request) {
+  if (request.method != "GET") return std::nullopt;
+  const bool own_results = request.path == "/api/my/results";
+  if (!own_results && request.path != "/api/dashboard") return std::nullopt;
+  const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
+  const std::optional<std::string_view> campaign = request.Query("campaign");
+  if (token.empty() || !campaign || campaign->empty()) return std::nullopt;
+  const std::int64_t now = internal::UnixNow();
+  std::optional<auth::SessionWithUser> session =
+      internal::CachedSessionFor(state_->shared, internal::TokenHash(token), now);
+  if (!session) return std::nullopt;
+  const auth::Actor actor = auth::ActorFor(session->user);
+  std::optional<HttpResponse> response;
+  if (own_results) {
+    if (!auth::RoleMay(actor.role, auth::Action::kReadOwnResults)) return std::nullopt;
+    response =
+        internal::CachedOwnResults(state_->shared, actor.user_id, std::string(*campaign), now);
+  } else {
+    if (!auth::Decide(actor, auth::Action::kReadDashboard).allowed) return std::nullopt;
+    response = internal::CachedDashboard(state_->shared, std::string(*campaign), now);
+  }
+  if (response) request.route = request.path;
   return response;
 }
 
@@ -488,16 +575,19 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
       std::nullopt, {}};
   const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
   if (!token.empty()) {
-    Result<std::optional<auth::SessionWithUser>> session =
-        auth::ResumeSession(storage.sessions(), internal::TokenHash(token), call.now);
-    if (!session) {
-      spdlog::error("session lookup failed: {}", session.error().message());
-      return http::ErrorResponse(session.error());
+    const std::string hash = internal::TokenHash(token);
+    call.session = internal::CachedSessionFor(state.shared, hash, call.now);
+    if (!call.session) {
+      Result<std::optional<auth::SessionWithUser>> session =
+          auth::ResumeSession(storage.sessions(), hash, call.now);
+      if (!session) {
+        spdlog::error("session lookup failed: {}", session.error().message());
+        return http::ErrorResponse(session.error());
+      }
+      if (*session) internal::RememberSession(state.shared, hash, **session, call.now);
+      call.session = *std::move(session);
     }
-    if (*session) {
-      call.actor = auth::ActorFor((*session)->user);
-      call.session = *std::move(*session);
-    }
+    if (call.session) call.actor = auth::ActorFor(call.session->user);
   }
   if (route.access == Access::kSignedIn && !call.signed_in()) {
     return http::ErrorResponse(Error(ErrorCode::kUnauthenticated, "로그인이 필요합니다"));
@@ -526,7 +616,7 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
   }
   try {
     HttpResponse response = route.handler(call);
-    if (ChangesState(request.method) && response.status < 300) state.shared.ForgetScores();
+    if (ChangesState(request.method) && response.status < 300) state.shared.ForgetCaches();
     return response;
   } catch (const std::exception& failure) {
     spdlog::error("{} {} failed: {}", request.method, route.pattern, failure.what());

@@ -48,6 +48,8 @@ class Api final : public RequestHandler {
 
   BodyPlan PlanBody(const HttpRequest& request) const override;
   std::optional<HttpResponse> Admit(HttpRequest& request, std::size_t worker) override;
+  // The employee's own results and the dashboard, from the caches, when fresh.
+  std::optional<HttpResponse> AnswerAtOnce(HttpRequest& request) override;
   HttpResponse Handle(HttpRequest& request, std::size_t worker) override;
   HttpResponse ErrorResponse(int status, std::string_view code,
                              std::string_view message) const override;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,12 +36,13 @@ struct HttpRequest {
   std::string_view PathParam(std::string_view name) const;
 };
 
-// A response as the routes build it. The body is either `body` or the file at `file_path`,
-// streamed by the server.
+// A response as the routes build it. The body is `body`, `shared_body` or the file at
+// `file_path`, streamed by the server.
 struct HttpResponse {
   int status = 200;
   HeaderList headers;
   std::string body;
+  std::shared_ptr<const std::string> shared_body;  // instead of `body`: a cached body, not copied
   std::string file_path;
   bool close_connection = false;  // end the connection after this response
 

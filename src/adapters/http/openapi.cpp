@@ -149,7 +149,7 @@ constexpr std::string_view kSchemas = R"json({
     "department_ranking": {"type": "array", "items": {"type": "object"}},
     "item_heat_map": {"type": "array", "items": {"type": "object"}},
     "monthly_trend": {"type": "array", "items": {"type": "object"}},
-    "server_ms": {"type": "number"}}},
+    "computed_at": {"type": "string"}, "server_ms": {"type": "number"}}},
   "DepartmentList": {"type": "object", "properties": {"items": {"type": "array",
     "items": {"type": "object", "properties": {"code": {"type": "string"},
       "name": {"type": "string"}, "group": {"type": "string"}}}}}},

@@ -18,19 +18,21 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return segments;
 }
 
-bool MatchPattern(std::string_view pattern, std::string_view path,
-                  std::vector<std::pair<std::string, std::string>>& params) {
-  if (path.size() > 1 && path.back() == '/') return false;
-  const std::vector<std::string_view> want = Segments(pattern);
-  const std::vector<std::string_view> have = Segments(path);
+bool IsParameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+bool MatchSegments(const std::vector<std::string>& want, const std::vector<std::string_view>& have,
+                   std::vector<std::pair<std::string, std::string>>& params) {
   if (want.size() != have.size()) return false;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (!IsParameter(want[i]) && want[i] != have[i]) return false;
+  }
   params.clear();
   for (std::size_t i = 0; i < want.size(); ++i) {
-    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
+    if (IsParameter(want[i])) {
       if (have[i].empty()) return false;
-      params.emplace_back(std::string(want[i].substr(1, want[i].size() - 2)), std::string(have[i]));
-    } else if (want[i] != have[i]) {
-      return false;
+      params.emplace_back(want[i].substr(1, want[i].size() - 2), std::string(have[i]));
     }
   }
   return true;
@@ -39,14 +41,18 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
 }  // namespace
 
 void Router::Add(std::string method, std::string pattern, std::size_t id) {
-  routes_.push_back({std::move(method), std::move(pattern), id});
+  std::vector<std::string> segments;
+  for (const std::string_view segment : Segments(pattern)) segments.emplace_back(segment);
+  routes_.push_back({std::move(method), std::move(pattern), id, std::move(segments)});
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {
   Match match;
+  if (path.size() > 1 && path.back() == '/') return match;
+  const std::vector<std::string_view> have = Segments(path);
   std::vector<std::pair<std::string, std::string>> params;
   for (const Route& route : routes_) {
-    if (!MatchPattern(route.pattern, path, params)) continue;
+    if (!MatchSegments(route.segments, have, params)) continue;
     if (route.method == method) {
       match.outcome = Outcome::kFound;
       match.route = &route;

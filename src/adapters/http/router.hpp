@@ -16,6 +16,7 @@ class Router {
     std::string method;
     std::string pattern;
     std::size_t id = 0;
+    std::vector<std::string> segments;  // of the pattern; "{name}" for a parameter
   };
 
   enum class Outcome { kFound, kNoPath, kWrongMethod };

@@ -2,7 +2,7 @@
 // and HttpResponse only.
 #include "adapters/http/server.hpp"
 
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <random>
 #include <set>
+#include <thread>
+#include <vector>
 
 namespace chinjeol::http {
 namespace {
@@ -37,10 +39,31 @@ std::string NewBodyFile(const std::string& dir, std::string_view request_id) {
   return dir + "/upload-" + std::string(request_id) + "-" + std::to_string(++counter) + ".part";
 }
 
+// Standard error, written in blocks: one write per line would cost a system call a request.
+// The server flushes it a few times a second and when it stops.
+class BufferedStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    spdlog::memory_buf_t formatted;
+    formatter_->format(message, formatted);
+    buffer_.append(formatted.data(), formatted.size());
+    if (buffer_.size() >= 64 * 1024) flush_();
+  }
+  void flush_() override {
+    if (buffer_.empty()) return;
+    std::fwrite(buffer_.data(), 1, buffer_.size(), stderr);
+    std::fflush(stderr);
+    buffer_.clear();
+  }
+
+ private:
+  std::string buffer_;
+};
+
 std::shared_ptr<spdlog::logger> AccessLogger() {
   static const std::shared_ptr<spdlog::logger> logger = [] {
-    auto created = std::make_shared<spdlog::logger>(
-        "access", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    auto created =
+        std::make_shared<spdlog::logger>("access", std::make_shared<BufferedStderrSink>());
     created->set_pattern("%v");
     return created;
   }();
@@ -64,9 +87,14 @@ std::string UtcNowText() {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
   const auto millis =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
+  // gmtime_r and the date text once a second per thread.
+  thread_local std::time_t cached_second = -1;
+  thread_local std::tm utc{};
+  if (seconds != cached_second) {
+    gmtime_r(&seconds, &utc);
+    cached_second = seconds;
+  }
+  char text[96];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
                 utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
                 static_cast<int>(millis));
@@ -80,35 +108,56 @@ struct Server::Impl {
       : options(std::move(server_options)),
         handler(request_handler),
         workers(worker_pool),
-        io(1),
+        ios(MakeContexts(options.io_threads)),
+        io(*ios.front()),
         acceptor(io),
         signals(io) {
+    for (std::size_t i = 1; i < ios.size(); ++i) {
+      guards.push_back(asio::make_work_guard(*ios[i]));
+    }
     std::random_device random;
     char prefix[16];
     std::snprintf(prefix, sizeof prefix, "%08x", random());
     id_prefix = prefix;
   }
 
-  // One open connection, as far as shutdown needs to know it.
+  // One open connection, as far as shutdown needs to know it. Shared with the cancellations
+  // that shutdown posts to the connection's strand.
   struct Connection {
-    beast::tcp_stream* stream = nullptr;
-    bool idle = true;  // waiting for the next request
+    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+    beast::tcp_stream stream;
+    std::atomic<bool> idle{true};  // waiting for the next request
   };
 
   ServerOptions options;
   RequestHandler& handler;
   WorkerPool& workers;
-  asio::io_context io;
+  // One io_context per network thread; a connection lives on one of them from start to end,
+  // so its coroutine never runs on two threads. The first also runs the acceptor and timers.
+  static std::vector<std::unique_ptr<asio::io_context>> MakeContexts(std::size_t count) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, count); ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+    }
+    return contexts;
+  }
+  std::vector<std::unique_ptr<asio::io_context>> ios;
+  asio::io_context& io;
+  // Keeps the other contexts running while they have no connection, until shutdown.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  std::size_t next_context = 0;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::set<Connection*> connections;  // touched on the network thread only
-  bool stopping = false;
+  std::mutex connections_mutex;
+  std::set<std::shared_ptr<Connection>> connections;
+  std::atomic<bool> stopping{false};
+  std::unique_ptr<asio::steady_timer> flush_timer;
   std::string id_prefix;
   std::atomic<unsigned long> request_counter{0};
   std::unique_ptr<asio::steady_timer> grace_timer;
 
   std::string NextRequestId() {
-    char id[40];
+    char id[64];
     std::snprintf(id, sizeof id, "%s-%06lx", id_prefix.c_str(), ++request_counter);
     return id;
   }
@@ -181,11 +230,22 @@ struct Server::Impl {
         co_return !error;
       }
     }
-    bytes = head ? 0 : response.body.size();
+    const std::size_t size =
+        response.shared_body ? response.shared_body->size() : response.body.size();
+    bytes = head ? 0 : size;
     if (head) {
       bhttp::response<bhttp::empty_body> message;
       fill(message);
-      message.content_length(response.body.size());
+      message.content_length(size);
+      auto [error, written] = co_await bhttp::async_write(stream, message, kUseAwaitable);
+      co_return !error;
+    }
+    if (response.shared_body) {
+      // The cached body is written in place; `response` keeps it alive meanwhile.
+      bhttp::response<bhttp::span_body<const char>> message;
+      fill(message);
+      message.body() = {response.shared_body->data(), response.shared_body->size()};
+      message.prepare_payload();
       auto [error, written] = co_await bhttp::async_write(stream, message, kUseAwaitable);
       co_return !error;
     }
@@ -210,9 +270,13 @@ struct Server::Impl {
   }
 
   awaitable<void> Serve(tcp::socket socket) {
-    beast::tcp_stream stream(std::move(socket));
-    Connection connection{&stream, true};
-    connections.insert(&connection);
+    auto shared = std::make_shared<Connection>(std::move(socket));
+    Connection& connection = *shared;
+    beast::tcp_stream& stream = connection.stream;
+    {
+      std::lock_guard<std::mutex> lock(connections_mutex);
+      connections.insert(shared);
+    }
     beast::flat_buffer buffer;
     std::string remote;
     {
@@ -226,6 +290,8 @@ struct Server::Impl {
       stream.expires_after(options.idle_timeout);
       bhttp::request_parser<bhttp::empty_body> header_parser;
       header_parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+      // The body's limit depends on the route; it is set once the headers are known.
+      header_parser.body_limit(boost::none);
       auto [read_error, read_bytes] =
           co_await bhttp::async_read_header(stream, buffer, header_parser, kUseAwaitable);
       connection.idle = false;
@@ -270,9 +336,9 @@ struct Server::Impl {
       } else {
         request.path = std::move(target->path);
         request.query = std::move(target->query);
-        const BodyPlan plan = handler.PlanBody(request);
         const bool has_body =
             header_parser.content_length().value_or(0) > 0 || header_parser.chunked();
+        const BodyPlan plan = has_body ? handler.PlanBody(request) : BodyPlan{};
         const bool expects_continue =
             LowerCase(request.Header("expect")) == "100-continue" && has_body;
         std::optional<HttpResponse> refused;
@@ -330,6 +396,9 @@ struct Server::Impl {
           } else if (body_error) {
             if (!request.body_file.empty()) std::remove(request.body_file.c_str());
             break;  // the client went away or was too slow
+          } else if (std::optional<HttpResponse> at_once =
+                         has_body ? std::nullopt : handler.AnswerAtOnce(request)) {
+            response = *std::move(at_once);
           } else {
             response = co_await OnWorker(
                 [this, &request](std::size_t worker) { return handler.Handle(request, worker); });
@@ -351,37 +420,58 @@ struct Server::Impl {
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream.close();
-    connections.erase(&connection);
-    if (stopping && connections.empty() && grace_timer) grace_timer->cancel();
+    std::lock_guard<std::mutex> lock(connections_mutex);
+    connections.erase(shared);
+    if (stopping && connections.empty() && grace_timer) {
+      asio::post(io, [this] { grace_timer->cancel(); });
+    }
   }
 
   awaitable<void> Accept() {
     for (;;) {
-      auto [error, socket] = co_await acceptor.async_accept(kUseAwaitable);
+      asio::io_context& target = *ios[next_context++ % ios.size()];
+      auto [error, socket] = co_await acceptor.async_accept(target, kUseAwaitable);
       if (error) {
         if (stopping || error == asio::error::operation_aborted) co_return;
         continue;  // e.g. too many open files: keep serving the others
       }
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
-      asio::co_spawn(io, Serve(std::move(socket)), asio::detached);
+      asio::co_spawn(target, Serve(std::move(socket)), asio::detached);
     }
   }
 
-  // On the network thread: stop accepting, end idle connections, let busy ones finish.
+  // Stops accepting, ends idle connections and lets busy ones finish (up to shutdown_grace).
   void BeginShutdown() {
-    if (stopping) return;
-    stopping = true;
+    if (stopping.exchange(true)) return;
+    guards.clear();
     beast::error_code ignored;
     acceptor.close(ignored);
     signals.cancel(ignored);
-    for (Connection* connection : connections) {
-      if (connection->idle) connection->stream->cancel();
+    if (flush_timer) flush_timer->cancel();
+    std::lock_guard<std::mutex> lock(connections_mutex);
+    for (const std::shared_ptr<Connection>& connection : connections) {
+      if (connection->idle) {
+        asio::post(connection->stream.get_executor(),
+                   [connection] { connection->stream.cancel(); });
+      }
     }
     if (connections.empty()) return;
     grace_timer = std::make_unique<asio::steady_timer>(io, options.shutdown_grace);
     grace_timer->async_wait([this](const beast::error_code&) {
-      for (Connection* connection : connections) connection->stream->cancel();
+      std::lock_guard<std::mutex> lock(connections_mutex);
+      for (const std::shared_ptr<Connection>& connection : connections) {
+        asio::post(connection->stream.get_executor(),
+                   [connection] { connection->stream.cancel(); });
+      }
+    });
+  }
+
+  void FlushLogEvery(std::chrono::milliseconds period) {
+    flush_timer = std::make_unique<asio::steady_timer>(io, period);
+    flush_timer->async_wait([this, period](const beast::error_code& error) {
+      AccessLogger()->flush();
+      if (!error && !stopping) FlushLogEvery(period);
     });
   }
 };
@@ -427,7 +517,14 @@ void Server::Run(bool handle_signals) {
     });
   }
   asio::co_spawn(impl.io, impl.Accept(), asio::detached);
+  if (impl.options.access_log) impl.FlushLogEvery(std::chrono::milliseconds(250));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < impl.ios.size(); ++i) {
+    threads.emplace_back([&impl, i] { impl.ios[i]->run(); });
+  }
   impl.io.run();
+  for (std::thread& thread : threads) thread.join();
+  AccessLogger()->flush();
 }
 
 void Server::Stop() {

@@ -29,6 +29,11 @@ class RequestHandler {
   // For a body streamed to a file: whether to take it at all (sign-in, rights), decided on a
   // worker before a byte of the body is read. Empty = go ahead.
   virtual std::optional<HttpResponse> Admit(HttpRequest& request, std::size_t worker) = 0;
+  // A response from memory alone (no storage, nothing blocking), tried on the network thread
+  // for requests without a body before they go to a worker; empty to go the usual way.
+  virtual std::optional<HttpResponse> AnswerAtOnce(HttpRequest& /*request*/) {
+    return std::nullopt;
+  }
   // Runs on worker `worker` (0 .. pool size - 1).
   virtual HttpResponse Handle(HttpRequest& request, std::size_t worker) = 0;
   // A JSON error response for problems the server finds itself (413, 400, 503, 500).
@@ -44,10 +49,11 @@ struct ServerOptions {
   std::chrono::seconds upload_timeout{600};
   std::chrono::seconds shutdown_grace{20};
   std::size_t header_limit = 16 * 1024;
-  bool access_log = true;  // one line per request on standard error
+  bool access_log = true;      // one line per request on standard error
+  std::size_t io_threads = 2;  // threads running the network side
 };
 
-// An event-driven HTTP/1.1 server (Boost.Beast, C++20 coroutines, one network thread) that
+// An event-driven HTTP/1.1 server (Boost.Beast, C++20 coroutines, a few network threads) that
 // hands every request to `handler` on the worker pool: keep-alive, timeouts, body limits,
 // streamed uploads and file responses, request ids, access log lines, graceful shutdown.
 class Server {

@@ -1,5 +1,6 @@
 #include "adapters/storage/sql_results_repository.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <unordered_map>
@@ -497,6 +498,41 @@ Result<void> SqlResultsRepository::DecideObjection(std::int64_t id, access::Obje
         "WHERE id = ?",
         {access::ObjectionStateCode(decision), reason, decided_by, FormatLocalDateTime(at), id});
   });
+}
+
+Result<access::ResultsRepository::StaffCounts> SqlResultsRepository::CountStaff() const {
+  auto lock = database_.Lock();
+  StaffCounts counts;
+  Result<std::optional<std::int64_t>> active =
+      database_.connection().QueryInt64("SELECT COUNT(*) FROM employees WHERE active = 1");
+  if (!active) return active.error();
+  counts.active_employees = static_cast<long>(active->value_or(0));
+  Result<std::optional<std::int64_t>> units = database_.connection().QueryInt64(
+      "SELECT COUNT(DISTINCT department_id) FROM employees WHERE active = 1 AND counter = 1");
+  if (!units) return units.error();
+  counts.counter_units = static_cast<long>(units->value_or(0));
+  return counts;
+}
+
+Result<std::vector<org::Employee>> SqlResultsRepository::FindEmployees(
+    const std::vector<std::string>& employee_nos) const {
+  auto lock = database_.Lock();
+  std::vector<org::Employee> employees;
+  for (const std::string& employee_no : employee_nos) {
+    Result<void> read = database_.connection().Query(
+        "SELECT e.employee_no, e.name, d.code, e.position, e.phone, e.counter, e.active "
+        "FROM employees e JOIN departments d ON d.id = e.department_id WHERE e.employee_no = ?",
+        {employee_no}, [&](const sql::Row& row) -> Result<void> {
+          employees.push_back({row.String(0), row.String(1), row.String(2), row.String(3),
+                               row.String(4), row.Bool(5), row.Bool(6)});
+          return Ok();
+        });
+    if (!read) return read.error();
+  }
+  std::sort(employees.begin(), employees.end(), [](const org::Employee& a, const org::Employee& b) {
+    return a.employee_no < b.employee_no;
+  });
+  return employees;
 }
 
 Result<void> SqlResultsRepository::SaveRecording(const access::Recording& recording) {

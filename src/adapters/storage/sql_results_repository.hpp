@@ -41,6 +41,9 @@ class SqlResultsRepository final : public access::ResultsRepository {
   Result<void> DecideObjection(std::int64_t id, access::ObjectionState decision,
                                std::string_view reason, std::int64_t decided_by,
                                const LocalDateTime& at) override;
+  Result<StaffCounts> CountStaff() const override;
+  Result<std::vector<org::Employee>> FindEmployees(
+      const std::vector<std::string>& employee_nos) const override;
   Result<void> SaveRecording(const access::Recording& recording) override;
   Result<std::optional<access::Recording>> FindRecording(std::int64_t evaluation_id) const override;
 

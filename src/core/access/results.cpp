@@ -1,6 +1,6 @@
 #include "core/access/results.hpp"
 
-#include <unordered_map>
+#include <algorithm>
 
 #include "core/common/text.hpp"
 #include "core/programme/scores.hpp"
@@ -139,22 +139,14 @@ Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor
   for (const EvaluationRow& row : page->rows) ids.push_back(row.id);
   Result<std::vector<std::int64_t>> acknowledged = storage.results().ListAcknowledged(ids);
   if (!acknowledged) return acknowledged.error();
-  Result<std::vector<Objection>> objections =
-      storage.results().ListObjections(campaign_code, std::nullopt, std::nullopt);
-  if (!objections) return objections.error();
-  std::unordered_map<std::int64_t, Objection> objection_of;
-  for (Objection& objection : *objections) {
-    if (objection.employee_no == actor.employee_no) {
-      objection_of.emplace(objection.evaluation_id, std::move(objection));
-    }
-  }
   for (EvaluationRow& row : page->rows) {
     OwnEvaluation own;
     own.acknowledged =
         std::find(acknowledged->begin(), acknowledged->end(), row.id) != acknowledged->end();
-    if (const auto found = objection_of.find(row.id); found != objection_of.end()) {
-      own.objection = found->second;
-    }
+    Result<std::vector<Objection>> objection =
+        storage.results().ListObjections(campaign_code, std::nullopt, row.id);
+    if (!objection) return objection.error();
+    if (!objection->empty()) own.objection = objection->front();
     own.row = std::move(row);
     results.evaluations.push_back(std::move(own));
   }

@@ -11,6 +11,7 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/evaluation/evaluation.hpp"
+#include "core/org/organisation.hpp"
 
 namespace chinjeol::access {
 
@@ -191,6 +192,17 @@ class ResultsRepository {
   virtual Result<void> DecideObjection(std::int64_t id, ObjectionState decision,
                                        std::string_view reason, std::int64_t decided_by,
                                        const LocalDateTime& at) = 0;
+
+  // Active employees, and departments where an active employee serves at a counter.
+  struct StaffCounts {
+    long active_employees = 0;
+    long counter_units = 0;
+  };
+  virtual Result<StaffCounts> CountStaff() const = 0;
+
+  // The employees with these numbers (unknown ones are left out), by number.
+  virtual Result<std::vector<org::Employee>> FindEmployees(
+      const std::vector<std::string>& employee_nos) const = 0;
 
   virtual Result<void> SaveRecording(const Recording& recording) = 0;
   virtual Result<std::optional<Recording>> FindRecording(std::int64_t evaluation_id) const = 0;

@@ -241,6 +241,8 @@ bool InScope(const Actor& actor, Scope scope, const Subject& subject) {
   return false;
 }
 
+bool RoleMay(Role role, Action action) { return ByRole(role, action).allowed; }
+
 Decision Decide(const Actor& actor, Action action, const Subject& subject) {
   Decision decision = ByRole(actor.role, action);
   if (!decision.allowed || !IsRecordAction(action)) return decision;

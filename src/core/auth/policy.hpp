@@ -137,6 +137,10 @@ struct Decision {
 // a missing one).
 Decision Decide(const Actor& actor, Action action, const Subject& subject = {});
 
+// Whether the role may perform the action on some record at all (the first check of a route,
+// before it looks anything up).
+bool RoleMay(Role role, Action action);
+
 // Whether a scope lets the actor reach a record with these facts.
 bool InScope(const Actor& actor, Scope scope, const Subject& subject);
 

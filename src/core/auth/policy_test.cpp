@@ -79,6 +79,8 @@ TEST(Decide, FollowsTheRoleTableForEveryRoleAndAction) {
       const Decision decision = Decide(ActorOf(role), action, ReachableSubject());
       EXPECT_EQ(decision.allowed, allowed.contains(role))
           << RoleCode(role) << " " << ActionCode(action);
+      EXPECT_EQ(RoleMay(role, action), allowed.contains(role))
+          << RoleCode(role) << " " << ActionCode(action);
       if (!decision.allowed) {
         EXPECT_EQ(decision.scope, Scope::kNone);
       }

@@ -32,6 +32,10 @@ Result<SignInOutcome> SignIn(UserRepository& users, SessionRepository& sessions,
   if (attempts->failures != 0 || attempts->locked_until != 0) {
     if (Result<void> saved = sessions.SaveLoginAttempts(key, {}); !saved) return saved.error();
   }
+  // Housekeeping: ended sessions go when someone signs in.
+  if (Result<long> swept = sessions.DeleteExpiredSessions(request.now); !swept) {
+    return swept.error();
+  }
   Session session;
   session.token_hash = request.token_hash;
   session.user_id = (*user)->id;

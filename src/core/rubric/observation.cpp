@@ -173,8 +173,8 @@ Result<Observation> ParseObservation(const Item& item, std::string_view cell) {
         rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
         if (id.empty()) continue;
         if (FindElement(item, id) == nullptr) {
-          return ItemError(item, "unknown element " + Quote(id) + "; " +
-                                     DescribeAllowedObservation(item));
+          return ItemError(
+              item, "unknown element " + Quote(id) + "; " + DescribeAllowedObservation(item));
         }
         if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
           return ItemError(item, "element " + Quote(id) + " is listed twice");

@@ -12,6 +12,7 @@
 
 #include "adapters/http/http_message.hpp"
 #include "adapters/http/json_body.hpp"
+#include "core/access/results_repository.hpp"
 #include "core/auth/password_hasher.hpp"
 #include "core/auth/policy.hpp"
 #include "core/auth/session.hpp"
@@ -84,11 +85,53 @@ struct Shared {
   std::mutex progress_mutex;
   std::map<std::int64_t, std::pair<double, long>> progress;
 
-  void ForgetScores() {
+  // The dashboard per campaign, serialized, kept for half a minute (it aggregates every
+  // contact of a campaign; the admin's overview may lag fieldwork that much).
+  struct CachedBody {
+    std::shared_ptr<const std::string> body;  // shared with responses being written
+    std::int64_t computed_at = 0;
+  };
+  std::map<std::string, CachedBody> dashboards;
+
+  // Sessions looked up in the last seconds, by token hash, so that a busy browser does not ask
+  // the database on every request. A change made through this server (sign-out, password,
+  // account) clears them at once; on other servers of the same database it shows within
+  // kCacheSeconds.
+  struct CachedSession {
+    auth::SessionWithUser session;
+    std::int64_t fetched_at = 0;
+  };
+  std::map<std::string, CachedSession> sessions;
+  // An employee's own results per (user, campaign), serialized, for the same few seconds.
+  std::map<std::pair<std::int64_t, std::string>, CachedBody> own_results;
+
+  // Drops every cached answer: called after any change made through this server.
+  void ForgetCaches() {
     std::lock_guard<std::mutex> lock(scores_mutex);
     scores.clear();
+    dashboards.clear();
+    sessions.clear();
+    own_results.clear();
   }
 };
+
+// How long a looked-up session or an employee's own results are reused.
+inline constexpr std::int64_t kCacheSeconds = 2;
+
+// The session of a token hash from the cache, when fresh, still valid at `now` and not due a
+// last-seen update; empty otherwise.
+std::optional<auth::SessionWithUser> CachedSessionFor(Shared& shared, const std::string& hash,
+                                                      std::int64_t now);
+void RememberSession(Shared& shared, const std::string& hash, const auth::SessionWithUser& session,
+                     std::int64_t now);
+
+// Cached answers, when fresh (see Shared): the dashboard of a campaign, a user's own results.
+std::optional<HttpResponse> CachedDashboard(Shared& shared, const std::string& campaign_code,
+                                            std::int64_t now);
+std::optional<HttpResponse> CachedOwnResults(Shared& shared, std::int64_t user_id,
+                                             const std::string& campaign_code, std::int64_t now);
+void RememberOwnResults(Shared& shared, std::int64_t user_id, const std::string& campaign_code,
+                        const std::string& body, std::int64_t now);
 
 // One request in progress.
 struct Call {
@@ -109,6 +152,9 @@ std::string RandomToken();
 
 // The policy's answer for this call.
 auth::Decision Decide(const Call& call, auth::Action action, const auth::Subject& subject = {});
+
+// Whether the caller's role may perform the action on some record at all.
+bool RoleMay(const Call& call, auth::Action action);
 
 // Writes one audit entry (who: the caller; when: now; from where: the client address). A read
 // must not go ahead when this fails.
@@ -144,6 +190,11 @@ boost::json::value OptionalText(const std::optional<std::string>& value);
 // Scores for the admin (cached, see Shared::CachedScores).
 Result<std::shared_ptr<const programme::ScoreTable>> AdminScores(Call& call,
                                                                  std::string_view campaign_code);
+
+// One line of an evaluation list as JSON, with the monitor shown as `view` allows.
+boost::json::object EvaluationRowJson(Call& call, const access::EvaluationRow& row,
+                                      auth::MonitorView view);
+boost::json::object ObjectionJson(const access::Objection& objection);
 
 // Route handlers, by file.
 // routes_session.cpp
