@@ -1,0 +1,110 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/access/results_repository.hpp"
+#include "core/campaign/campaign.hpp"
+#include "core/common/date.hpp"
+#include "core/programme/storage.hpp"
+
+namespace chinjeol::access {
+
+// The numbers of the admin's dashboard for one campaign, ready to chart. Built from the
+// approved, scored contacts (raw contact scores: the dashboard follows fieldwork as it happens;
+// fair scores are the scores page's business).
+struct Dashboard {
+  struct RoundProgress {
+    int round = 0;
+    long expected = 0;  // contacts the quotas call for (phone per employee, visits per unit)
+    std::map<evaluation::ReviewState, long> by_state;
+  };
+  struct WeekProgress {
+    Date week_start;          // Monday
+    long approved = 0;        // approved contacts performed in the week
+    long approved_total = 0;  // up to and including the week
+    long expected_total = 0;  // where an even pace over the campaign's days would be
+  };
+  struct Bin {
+    double from = 0;
+    double to = 0;
+    long contacts = 0;
+    long employees = 0;  // employees whose mean contact score falls in the bin
+  };
+  struct DepartmentRow {
+    std::string department_code;
+    long contacts = 0;
+    long employees = 0;
+    double mean = 0;
+    double ci_low = 0;  // 90 % interval of the mean
+    double ci_high = 0;
+    int rank = 0;        // 1 + departments whose interval lies wholly above
+    int rank_worst = 0;  // the worst place still possible
+  };
+  struct HeatMap {
+    std::string rubric_code;
+    std::vector<std::string> item_ids;
+    struct Row {
+      std::string department_code;
+      std::vector<std::optional<double>> percent;  // mean achievement per item, 0-100
+      std::vector<long> contacts;                  // contacts where the item applied
+    };
+    std::vector<Row> rows;  // by department code
+  };
+  struct MonthPoint {
+    std::string month;  // "2021-05"
+    Channel channel = Channel::kPhone;
+    long contacts = 0;
+    double mean = 0;
+  };
+
+  std::string campaign_code;
+  long employees_active = 0;
+  long employees_evaluated = 0;
+  long contacts = 0;
+  std::optional<double> mean;
+  std::vector<RoundProgress> rounds;
+  std::vector<WeekProgress> weeks;
+  std::vector<Bin> histogram;
+  std::vector<DepartmentRow> departments;  // best first
+  std::vector<HeatMap> heat_maps;          // one per rubric code
+  std::vector<MonthPoint> months;          // by month, phone before visit
+};
+
+// Adds contacts one at a time; memory grows with employees and departments, not contacts.
+class DashboardBuilder {
+ public:
+  void Add(const DashboardContact& contact);
+  // `counts` by round and state; `active_employees` and `counter_units` size the quotas.
+  Dashboard Finish(const campaign::Campaign& campaign, const std::vector<StateCount>& counts,
+                   long active_employees, long counter_units) const;
+
+ private:
+  struct Sum {
+    long n = 0;
+    double sum = 0;
+    double sum_squares = 0;
+  };
+  struct ItemSums {
+    std::vector<std::string> item_ids;
+    std::map<std::string, std::pair<std::vector<double>, std::vector<long>>> by_department;
+    std::vector<double> max_points;
+  };
+  std::unordered_map<std::int64_t, Sum> employees_;
+  std::map<std::string, Sum> departments_;
+  std::map<std::string, std::unordered_map<std::int64_t, bool>> department_employees_;
+  std::map<std::string, ItemSums> items_;  // by rubric code
+  std::map<std::pair<std::string, int>, Sum> months_;
+  std::map<int, long> days_;  // approved contacts by DayNumber
+  std::vector<long> bins_ = std::vector<long>(20, 0);
+  Sum all_;
+};
+
+// Reads what the dashboard needs from storage and builds it. kNotFound for an unknown campaign.
+Result<Dashboard> BuildDashboard(programme::Storage& storage, std::string_view campaign_code);
+
+}  // namespace chinjeol::access

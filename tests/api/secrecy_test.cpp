@@ -1,0 +1,191 @@
+// The secret of the method: walks every route of the OpenAPI document as every role and
+// anonymously, with real ids, and checks that no unreleased assignment and no monitor identity
+// reaches anyone but the admin and that monitor: not in bodies, headers, error messages or
+// counts.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tests/api/api_world.hpp"
+
+namespace chinjeol::api_testing {
+namespace {
+
+using testing::Engine;
+
+struct Probe {
+  std::string method;
+  std::string target;
+  std::string body;
+};
+
+// Every way to call a route with the world's real ids: each path parameter and query
+// parameter takes each value that reaches something different.
+std::vector<Probe> ProbesFor(const ApiWorld& world, const std::string& method,
+                             const std::string& pattern, const boost::json::object& operation) {
+  std::vector<std::string> targets = {pattern};
+  const auto substitute = [&](const std::string& name, const std::vector<std::string>& values) {
+    std::vector<std::string> next;
+    for (const std::string& target : targets) {
+      const std::size_t at = target.find("{" + name + "}");
+      if (at == std::string::npos) {
+        next.push_back(target);
+        continue;
+      }
+      for (const std::string& value : values) {
+        std::string filled = target;
+        filled.replace(at, name.size() + 2, value);
+        next.push_back(filled);
+      }
+    }
+    targets = std::move(next);
+  };
+  std::vector<std::string> evaluation_ids;
+  for (const char* name : {"e1", "e2", "e3", "e5"}) {
+    evaluation_ids.push_back(std::to_string(world.evaluation(name)));
+  }
+  evaluation_ids.push_back("999999");
+  substitute("id", pattern.find("objections") != std::string::npos ||
+                           pattern.find("jobs") != std::string::npos
+                       ? std::vector<std::string>{"1", "2"}
+                       : evaluation_ids);
+  substitute("evaluation_id", evaluation_ids);
+  substitute("code", {"C-2021", "C-FUT", "NOPE"});
+  substitute("login", {"mona", "monb", "admin"});
+  substitute("kind", {"monitors"});
+
+  std::vector<std::string> queries = {""};
+  if (operation.contains("parameters")) {
+    for (const boost::json::value& parameter : operation.at("parameters").as_array()) {
+      if (parameter.at("in").as_string() != "query") continue;
+      const std::string name(parameter.at("name").as_string());
+      std::vector<std::string> values;
+      if (name == "campaign") values = {"C-2021", "C-FUT"};
+      if (name == "level") {
+        values = {"employee", "department", "group", "monitor", "reliability", "summary"};
+      }
+      if (name == "state") values = {"", "submitted", "approved"};
+      if (name == "subject") values = {"", "E001", "MONA-7731"};
+      if (values.empty()) continue;
+      std::vector<std::string> next;
+      for (const std::string& query : queries) {
+        for (const std::string& value : values) {
+          next.push_back(query + (query.empty() ? "?" : "&") + name + "=" + value);
+        }
+      }
+      queries = std::move(next);
+    }
+  }
+  std::vector<Probe> probes;
+  for (const std::string& target : targets) {
+    for (const std::string& query : queries) {
+      const bool has_body = operation.contains("requestBody");
+      probes.push_back({method, target + query, has_body ? "{}" : ""});
+      // Bodies that reach further than {}: valid shapes naming the secrets.
+      if (pattern == "/api/evaluations" && method == "POST") {
+        for (const char* code : {"UNREL-SECRET-A", "UNREL-SECRET-B", "REL-A-1", "REL-B-1"}) {
+          probes.push_back(
+              {method, target + query,
+               std::string(R"({"campaign":"C-FUT","assignment_code":")") + code + R"("})"});
+        }
+      }
+      if (pattern == "/api/evaluations/{id}/review" && method == "POST") {
+        probes.push_back({method, target + query, R"({"action":"frobnicate"})"});
+      }
+    }
+  }
+  return probes;
+}
+
+struct Role {
+  std::string login;  // empty: anonymous
+  std::set<std::string> forbidden;
+};
+
+class SecrecyTest : public ::testing::TestWithParam<Engine> {};
+
+TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
+  std::unique_ptr<ApiWorld> world;
+  CHINJEOL_CREATE_API_WORLD(world, GetParam());
+  const boost::json::value document = ParseJson(world->Get("/api/openapi.json").body);
+  ASSERT_TRUE(document.is_object());
+
+  const std::set<std::string> monitor_a = {kMonitorA, kMonitorAName};
+  const std::set<std::string> monitor_b = {kMonitorB, kMonitorBName};
+  const std::set<std::string> unreleased = {kUnreleasedA, kUnreleasedB, kUnreleasedDateA,
+                                            kUnreleasedDateB};
+  const auto all_of = [](std::initializer_list<const std::set<std::string>*> sets) {
+    std::set<std::string> all;
+    for (const auto* set : sets) all.insert(set->begin(), set->end());
+    return all;
+  };
+  const std::vector<Role> roles = {
+      {"admin", {}},
+      {"mona", all_of({&monitor_b, &unreleased})},
+      {"monb", all_of({&monitor_a, &unreleased})},
+      {"reviewer", all_of({&monitor_a, &monitor_b, &unreleased})},
+      {"coach", all_of({&monitor_a, &monitor_b, &unreleased})},
+      {"head", all_of({&monitor_a, &monitor_b, &unreleased})},
+      {"employee", all_of({&monitor_a, &monitor_b, &unreleased})},
+      {"auditor", all_of({&monitor_a, &monitor_b, &unreleased})},
+      {"", all_of({&monitor_a, &monitor_b, &unreleased})},
+  };
+
+  long probes = 0;
+  for (const Role& role : roles) {
+    // Reads first, then state changes (a sign-out ends the walk's session: sign in again).
+    for (const bool changes : {false, true}) {
+      for (const auto& [pattern, methods] : document.at("paths").as_object()) {
+        for (const auto& [method_key, operation] : methods.as_object()) {
+          std::string method(method_key);
+          for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          if ((method != "GET") != changes) continue;
+          // Signing in is walked as a public route; the password change would lock us out.
+          if (pattern == "/api/password") continue;
+          for (const Probe& probe :
+               ProbesFor(*world, method, std::string(pattern), operation.as_object())) {
+            Browser browser;
+            const Browser* as = nullptr;
+            if (!role.login.empty()) {
+              browser = world->SignIn(role.login);
+              as = &browser;
+            }
+            const Reply reply = world->Call(probe.method, probe.target, as, probe.body);
+            ++probes;
+            EXPECT_NE(reply.status, 0) << probe.method << " " << probe.target;
+            EXPECT_LT(reply.status, 500)
+                << role.login << " " << probe.method << " " << probe.target << ": " << reply.body;
+            const std::string raw = reply.Raw();
+            for (const std::string& secret : role.forbidden) {
+              EXPECT_EQ(raw.find(secret), std::string::npos)
+                  << "'" << secret << "' reached "
+                  << (role.login.empty() ? "anonymous" : role.login) << " through " << probe.method
+                  << " " << probe.target << " " << probe.body << ":\n"
+                  << raw.substr(0, 2000);
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(probes, 500);
+
+  // Counts: a monitor's list holds their released assignments only.
+  for (const char* login : {"mona", "monb"}) {
+    Browser monitor = world->SignIn(login);
+    const boost::json::value mine =
+        ParseJson(world->Get("/api/my/assignments?campaign=C-FUT", &monitor).body);
+    EXPECT_EQ(mine.at("items").as_array().size(), 1U) << login;
+  }
+  // The admin does see the secrets, and reading them is logged.
+  Browser admin = world->SignIn("admin");
+  const Reply plan = world->Get("/api/campaigns/C-FUT/plan", &admin);
+  EXPECT_NE(plan.body.find(kUnreleasedA), std::string::npos);
+  EXPECT_EQ(ParseJson(plan.body).at("unreleased").as_int64(), 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, SecrecyTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineParamName);
+
+}  // namespace
+}  // namespace chinjeol::api_testing
