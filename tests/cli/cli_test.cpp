@@ -645,6 +645,15 @@ TEST_P(CliTest, PlansACampaignCommitsItAndAsksWhyItChangesAfterTheStart) {
   EXPECT_EQ(rows, 12);
   EXPECT_EQ(visits, 4);
 
+  // Reading the schedule is recorded in the access log, chained.
+  const auto audit = *storage->audit_log().List({});
+  ASSERT_FALSE(audit.entries.empty());
+  EXPECT_EQ(audit.entries.front().action, "chinjeol export assignments");
+  EXPECT_EQ(audit.entries.front().subject_kind, "plan");
+  EXPECT_EQ(audit.entries.front().subject, "CAMP");
+  EXPECT_THAT(audit.entries.front().login, StartsWith("cli:"));
+  EXPECT_EQ(audit.entries.front().row_hash.size(), 64u);
+
   const CliRun weeks = Run({"plan-summary", "CAMP", "--by", "monitor", "--format", "csv"});
   ASSERT_EQ(weeks.status, 0) << weeks.err;
   EXPECT_THAT(weeks.out, StartsWith("monitor_code,phone,visit,"));

@@ -1,5 +1,6 @@
 #include "adapters/cli/cli.hpp"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,7 @@
 
 #include "adapters/cli/terminal.hpp"
 #include "core/access/demo_access.hpp"
+#include "core/auth/audit_log.hpp"
 #include "core/campaign/campaign.hpp"
 #include "core/common/date.hpp"
 #include "core/planning/metrics.hpp"
@@ -79,6 +81,29 @@ LocalDateTime LocalNow() {
                   std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
                   std::chrono::day(static_cast<unsigned>(local.tm_mday))};
   return {date, local.tm_hour, local.tm_min, local.tm_sec};
+}
+
+// Records in the access log that someone at this machine read personal data or plan data from
+// the command line (Personal Information Protection Act: who, when, from where, whose, what).
+Result<void> RecordCommandLineRead(programme::Storage& storage, std::string_view action,
+                                   std::string_view subject_kind, std::string_view subject,
+                                   std::string detail) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char at[32];
+  std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  const passwd* account = getpwuid(geteuid());
+  auth::AuditEntry entry;
+  entry.at = at;
+  entry.login = std::string("cli:") + (account != nullptr ? account->pw_name : "unknown");
+  entry.role = "admin";
+  entry.ip = "local";
+  entry.action = action;
+  entry.subject_kind = subject_kind;
+  entry.subject = subject;
+  entry.detail = std::move(detail);
+  return storage.InTransaction([&] { return storage.audit_log().Append({entry}); });
 }
 
 void RunDemo(Context& context, int employees, std::uint64_t seed) {
@@ -304,6 +329,12 @@ void RunScore(Context& context, const std::string& campaign_code, const std::str
     return;
   }
   if (*level == programme::ScoreLevel::kItem) {
+    if (Result<void> logged = RecordCommandLineRead(**storage, "chinjeol score --level item",
+                                                    auth::kSubjectEmployees, campaign_code, "");
+        !logged) {
+      context.Fail(logged.error());
+      return;
+    }
     if (Result<void> written = programme::WriteItemWeakness(**storage, campaign_code, **sink);
         !written) {
       context.Fail(written.error());
@@ -313,6 +344,15 @@ void RunScore(Context& context, const std::string& campaign_code, const std::str
   Result<programme::ScoreTable> table = programme::ComputeScores(**storage, campaign_code);
   if (!table) {
     context.Fail(table.error());
+    return;
+  }
+  if (Result<void> logged =
+          RecordCommandLineRead(**storage, "chinjeol score --level " + level_text,
+                                *level == programme::ScoreLevel::kMonitor ? auth::kSubjectMonitors
+                                                                          : auth::kSubjectEmployees,
+                                campaign_code, "");
+      !logged) {
+    context.Fail(logged.error());
     return;
   }
   if (table->method == "raw") {
@@ -351,6 +391,14 @@ void RunExport(Context& context, const std::string& kind, const std::string& cam
                            : programme::ExportEvaluations(**storage, campaign_code, **sink);
   if (!count) {
     context.Fail(count.error());
+    return;
+  }
+  if (Result<void> logged = RecordCommandLineRead(
+          **storage, "chinjeol export " + kind,
+          kind == "assignments" ? auth::kSubjectPlan : auth::kSubjectEmployees, campaign_code,
+          std::to_string(*count) + " rows");
+      !logged) {
+    context.Fail(logged.error());
     return;
   }
   if (!out_path.empty()) {
@@ -575,6 +623,12 @@ void RunPlanSummary(Context& context, const std::string& campaign_code, const st
   Result<planning::PlanSummary> summary = planning::SummarizePlan(*input, input->existing);
   if (!summary) {
     context.Fail(summary.error());
+    return;
+  }
+  if (Result<void> logged = RecordCommandLineRead(**storage, "chinjeol plan-summary --by " + by,
+                                                  auth::kSubjectPlan, campaign_code, "summary");
+      !logged) {
+    context.Fail(logged.error());
     return;
   }
   Result<std::unique_ptr<programme::TableSink>> sink =
