@@ -589,7 +589,8 @@ TEST_P(ApiTest, FinishesRequestsInProgressWhenStopping) {
   ASSERT_GE(socket, 0);
   ASSERT_EQ(::send(socket, request.body.data(), request.body.size(), MSG_NOSIGNAL),
             static_cast<ssize_t>(request.body.size()));
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  // Long enough for the server to have read the request, well short of the hashing.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   const unsigned short port = world->port();
   std::thread stopper([&] { world->StopServer(); });
   const Reply reply = ReadReply(socket);

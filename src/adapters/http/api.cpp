@@ -325,18 +325,19 @@ boost::json::value OptionalText(const std::optional<std::string>& value) {
   return boost::json::string(*value);
 }
 
-std::optional<auth::SessionWithUser> CachedSessionFor(Shared& shared, const std::string& hash,
-                                                      std::int64_t now) {
+std::shared_ptr<const auth::SessionWithUser> CachedSessionFor(Shared& shared,
+                                                              const std::string& hash,
+                                                              std::int64_t now) {
   std::lock_guard<std::mutex> lock(shared.scores_mutex);
   const auto found = shared.sessions.find(hash);
-  if (found == shared.sessions.end()) return std::nullopt;
-  const auth::SessionWithUser& session = found->second.session;
+  if (found == shared.sessions.end()) return nullptr;
+  const auth::SessionWithUser& session = *found->second.session;
   if (now - found->second.fetched_at >= kCacheSeconds ||
       auth::IsSessionExpired(session.session, now) ||
       auth::NeedsLastSeenUpdate(session.session, now) || !session.user.active) {
-    return std::nullopt;
+    return nullptr;
   }
-  return session;
+  return found->second.session;
 }
 
 void RememberSession(Shared& shared, const std::string& hash, const auth::SessionWithUser& session,
@@ -344,7 +345,7 @@ void RememberSession(Shared& shared, const std::string& hash, const auth::Sessio
   std::lock_guard<std::mutex> lock(shared.scores_mutex);
   // Bounded: a flood of sessions empties the cache rather than growing it.
   if (shared.sessions.size() > 100000) shared.sessions.clear();
-  shared.sessions[hash] = {session, now};
+  shared.sessions[hash] = {std::make_shared<const auth::SessionWithUser>(session), now};
 }
 
 std::optional<HttpResponse> CachedDashboard(Shared& shared, const std::string& campaign_code,
@@ -501,17 +502,17 @@ std::optional<HttpResponse> Api::AnswerAtOnce(HttpRequest& request) {
   const std::optional<std::string_view> campaign = request.Query("campaign");
   if (token.empty() || !campaign || campaign->empty()) return std::nullopt;
   const std::int64_t now = internal::UnixNow();
-  std::optional<auth::SessionWithUser> session =
+  const std::shared_ptr<const auth::SessionWithUser> session =
       internal::CachedSessionFor(state_->shared, internal::TokenHash(token), now);
   if (!session) return std::nullopt;
-  const auth::Actor actor = auth::ActorFor(session->user);
+  const auth::Role role = session->user.role;
   std::optional<HttpResponse> response;
   if (own_results) {
-    if (!auth::RoleMay(actor.role, auth::Action::kReadOwnResults)) return std::nullopt;
+    if (!auth::RoleMay(role, auth::Action::kReadOwnResults)) return std::nullopt;
     response =
-        internal::CachedOwnResults(state_->shared, actor.user_id, std::string(*campaign), now);
+        internal::CachedOwnResults(state_->shared, session->user.id, std::string(*campaign), now);
   } else {
-    if (!auth::Decide(actor, auth::Action::kReadDashboard).allowed) return std::nullopt;
+    if (!auth::RoleMay(role, auth::Action::kReadDashboard)) return std::nullopt;
     response = internal::CachedDashboard(state_->shared, std::string(*campaign), now);
   }
   if (response) request.route = request.path;
@@ -576,8 +577,9 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
   const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
   if (!token.empty()) {
     const std::string hash = internal::TokenHash(token);
-    call.session = internal::CachedSessionFor(state.shared, hash, call.now);
-    if (!call.session) {
+    if (const auto cached = internal::CachedSessionFor(state.shared, hash, call.now)) {
+      call.session = *cached;
+    } else {
       Result<std::optional<auth::SessionWithUser>> session =
           auth::ResumeSession(storage.sessions(), hash, call.now);
       if (!session) {

@@ -276,14 +276,16 @@ HttpResponse GetDashboard(Call& call) {
     for (const std::string& item : map.item_ids) items.emplace_back(item);
     boost::json::array rows;
     for (const access::Dashboard::HeatMap::Row& row : map.rows) {
-      boost::json::array cells;
+      boost::json::array percent;
+      boost::json::array contacts;
       for (std::size_t i = 0; i < row.percent.size(); ++i) {
-        cells.push_back(boost::json::object{{"percent", OptionalNumber(row.percent[i])},
-                                            {"contacts", row.contacts[i]}});
+        percent.push_back(OptionalNumber(row.percent[i]));
+        contacts.push_back(row.contacts[i]);
       }
       rows.push_back(boost::json::object{{"department_code", row.department_code},
                                          {"name", name_of(row.department_code)},
-                                         {"cells", std::move(cells)}});
+                                         {"percent", std::move(percent)},
+                                         {"contacts", std::move(contacts)}});
     }
     maps.push_back(boost::json::object{
         {"rubric", map.rubric_code}, {"items", std::move(items)}, {"rows", std::move(rows)}});

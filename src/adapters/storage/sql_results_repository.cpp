@@ -330,7 +330,7 @@ Result<void> SqlResultsRepository::ForEachDashboardContact(
     std::vector<std::string> ids;
     std::vector<double> max;
   };
-  std::map<std::int64_t, RubricItems> rubrics;
+  std::unordered_map<std::int64_t, RubricItems> rubrics;
   Result<void> rubrics_read = connection.Query("SELECT id, code, version, definition FROM rubrics",
                                                {}, [&](const sql::Row& row) -> Result<void> {
                                                  Result<rubric::Rubric> rubric = ReadRubric(
@@ -358,28 +358,48 @@ Result<void> SqlResultsRepository::ForEachDashboardContact(
   if (!range) return range;
   if (!first || !last) return Ok();
   access::DashboardContact contact;
+  std::vector<std::optional<double>> points;
+  // The day number of the last date text seen: rows come in runs of the same day.
+  std::string last_date;
+  int last_day = 0;
   return connection.Query(
-      "SELECT department_id, employee_id, channel, round_no, performed_at, score, rubric_id, "
-      "item_points FROM evaluations WHERE id BETWEEN ? AND ? AND +campaign_id = ? "
-      "AND state = 'approved' AND score IS NOT NULL",
+      "SELECT department_id, employee_id, channel, round_no, performed_at, state, score, "
+      "rubric_id, item_points FROM evaluations WHERE id BETWEEN ? AND ? AND +campaign_id = ?",
       {*first, *last, *campaign}, [&](const sql::Row& row) -> Result<void> {
         const auto department = departments.find(row.Int64(0));
-        const auto items = rubrics.find(row.Int64(6));
+        const auto items = rubrics.find(row.Int64(7));
         if (department == departments.end() || items == rubrics.end()) {
           return Internal("an evaluation refers to an unknown department or rubric");
         }
-        const std::optional<Date> day = ParseDate(row.Text(4).substr(0, 10));
-        if (!day) return Internal("stored performed_at " + row.String(4) + " is not a date");
-        contact.department_code = department->second;
+        const std::string_view date = row.Text(4).substr(0, 10);
+        if (date != last_date) {
+          const std::optional<Date> day = ParseDate(date);
+          if (!day) return Internal("stored performed_at " + row.String(4) + " is not a date");
+          last_date = std::string(date);
+          last_day = DayNumber(*day);
+        }
+        const std::string_view state = row.Text(5);
+        contact.department_id = row.Int64(0);
+        contact.department_code = &department->second;
         contact.employee_id = row.Int64(1);
         contact.channel = row.Text(2) == "visit" ? Channel::kVisit : Channel::kPhone;
         contact.round = row.Int(3);
-        contact.performed_on = *day;
-        contact.score = row.Double(5);
-        contact.rubric_code = items->second.code;
+        contact.day = last_day;
+        contact.state = state == "approved"    ? evaluation::ReviewState::kApproved
+                        : state == "submitted" ? evaluation::ReviewState::kSubmitted
+                        : state == "returned"  ? evaluation::ReviewState::kReturned
+                        : state == "void"      ? evaluation::ReviewState::kVoid
+                                               : evaluation::ReviewState::kDraft;
+        contact.score = row.OptionalDouble(6);
+        contact.rubric_id = row.Int64(7);
+        contact.rubric_code = &items->second.code;
         contact.item_ids = &items->second.ids;
-        contact.item_max = items->second.max;
-        ParseItemPoints(row.Text(7), contact.item_points);
+        contact.item_max = &items->second.max;
+        contact.item_points = nullptr;
+        if (contact.score && !row.IsNull(8)) {
+          ParseItemPoints(row.Text(8), points);
+          contact.item_points = &points;
+        }
         visit(contact);
         return Ok();
       });

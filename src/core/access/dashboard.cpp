@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace chinjeol::access {
@@ -15,48 +16,69 @@ int BinOf(double score) {
   return std::clamp(bin, 0, 19);
 }
 
-std::string MonthOf(const Date& date) {
-  const std::string text = FormatDate(date);
-  return text.substr(0, 7);
+// (year * 12 + month - 1) of a day number.
+int MonthKey(int day) {
+  const Date date = DateFromDayNumber(day);
+  return static_cast<int>(date.year()) * 12 + static_cast<int>(unsigned(date.month())) - 1;
+}
+
+std::string MonthText(int key) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02d", key / 12, key % 12 + 1);
+  return text;
 }
 
 }  // namespace
 
 void DashboardBuilder::Add(const DashboardContact& contact) {
-  const double score = contact.score;
+  ++states_[{contact.round, contact.state}];
+  if (contact.state != evaluation::ReviewState::kApproved || !contact.score) return;
+  const double score = *contact.score;
   const auto add = [score](Sum& sum) {
     ++sum.n;
     sum.sum += score;
     sum.sum_squares += score * score;
   };
   add(all_);
-  add(employees_[contact.employee_id]);
-  add(departments_[contact.department_code]);
-  department_employees_[contact.department_code][contact.employee_id] = true;
-  add(months_[{MonthOf(contact.performed_on), contact.channel == Channel::kVisit ? 1 : 0}]);
-  ++days_[DayNumber(contact.performed_on)];
+  EmployeeSum& employee = employees_[contact.employee_id];
+  ++employee.n;
+  employee.sum += score;
+  employee.department_id = contact.department_id;
+  DepartmentSum& department = departments_[contact.department_id];
+  if (department.sum.n == 0 && contact.department_code != nullptr) {
+    department.code = *contact.department_code;
+  }
+  add(department.sum);
+  add(months_[MonthKey(contact.day) * 2 + (contact.channel == Channel::kVisit ? 1 : 0)]);
+  ++days_[contact.day];
   ++bins_[static_cast<std::size_t>(BinOf(score))];
-  if (contact.item_ids == nullptr) return;
-  ItemSums& items = items_[contact.rubric_code];
-  if (items.item_ids.empty()) {
-    items.item_ids = *contact.item_ids;
-    items.max_points = contact.item_max;
+  if (contact.item_points == nullptr || contact.item_ids == nullptr ||
+      contact.item_max == nullptr || contact.rubric_code == nullptr) {
+    return;
   }
-  if (items.item_ids.size() != contact.item_ids->size()) return;  // another version's layout
-  auto& [earned, counted] = items.by_department[contact.department_code];
+  ItemSums*& items = items_of_rubric_[contact.rubric_id];
+  if (items == nullptr) {
+    items = &items_[*contact.rubric_code];
+    if (items->item_ids.empty()) {
+      items->item_ids = *contact.item_ids;
+      items->max_points = *contact.item_max;
+    }
+  }
+  if (items->item_ids != *contact.item_ids) return;  // another version's items: left out
+  auto& [earned, counted] = items->by_department[contact.department_id];
   if (earned.empty()) {
-    earned.assign(items.item_ids.size(), 0);
-    counted.assign(items.item_ids.size(), 0);
+    earned.assign(items->item_ids.size(), 0);
+    counted.assign(items->item_ids.size(), 0);
   }
-  for (std::size_t i = 0; i < contact.item_points.size() && i < earned.size(); ++i) {
-    if (!contact.item_points[i] || contact.item_max[i] <= 0) continue;
-    earned[i] += *contact.item_points[i] / contact.item_max[i];
+  const std::vector<std::optional<double>>& points = *contact.item_points;
+  for (std::size_t i = 0; i < points.size() && i < earned.size(); ++i) {
+    if (!points[i] || items->max_points[i] <= 0) continue;
+    earned[i] += *points[i] / items->max_points[i];
     ++counted[i];
   }
 }
 
-Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
-                                   const std::vector<StateCount>& counts, long active_employees,
+Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign, long active_employees,
                                    long counter_units) const {
   Dashboard dashboard;
   dashboard.campaign_code = campaign.code;
@@ -70,14 +92,14 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
       active_employees * campaign.phone_per_round + counter_units * campaign.visit_per_round;
   std::set<int> rounds;
   for (const campaign::Round& round : campaign.rounds) rounds.insert(round.number);
-  for (const StateCount& count : counts) rounds.insert(count.round);
+  for (const auto& [key, count] : states_) rounds.insert(key.first);
   for (const int number : rounds) {
     Dashboard::RoundProgress progress;
     progress.round = number;
     progress.expected =
         number >= 1 && number <= static_cast<int>(campaign.rounds.size()) ? per_round : 0;
-    for (const StateCount& count : counts) {
-      if (count.round == number) progress.by_state[count.state] += count.count;
+    for (const auto& [key, count] : states_) {
+      if (key.first == number) progress.by_state[key.second] += count;
     }
     dashboard.rounds.push_back(std::move(progress));
   }
@@ -85,8 +107,7 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
   const int first_day = DayNumber(campaign.start);
   const int last_day = DayNumber(campaign.end);
   const int span = std::max(1, last_day - first_day + 1);
-  // Weeks start on Monday; DayNumber 0 (1970-01-01) was a Thursday.
-  int week = first_day - static_cast<int>((IsoWeekday(campaign.start) - 1));
+  int week = first_day - static_cast<int>((IsoWeekday(campaign.start) - 1));  // the Monday
   long approved_total = 0;
   auto day = days_.begin();
   while (day != days_.end() && day->first < week) {
@@ -106,8 +127,10 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
   }
 
   std::vector<long> employee_bins(20, 0);
+  std::unordered_map<std::int64_t, long> employees_per_department;
   for (const auto& [id, sum] : employees_) {
     ++employee_bins[static_cast<std::size_t>(BinOf(sum.sum / static_cast<double>(sum.n)))];
+    ++employees_per_department[sum.department_id];
   }
   for (std::size_t i = 0; i < bins_.size(); ++i) {
     dashboard.histogram.push_back({static_cast<double>(i) * kBinWidth,
@@ -115,11 +138,12 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
                                    employee_bins[i]});
   }
 
-  for (const auto& [code, sum] : departments_) {
+  for (const auto& [id, department] : departments_) {
+    const Sum& sum = department.sum;
     Dashboard::DepartmentRow row;
-    row.department_code = code;
+    row.department_code = department.code;
     row.contacts = sum.n;
-    row.employees = static_cast<long>(department_employees_.at(code).size());
+    row.employees = employees_per_department[id];
     const double n = static_cast<double>(sum.n);
     row.mean = sum.sum / n;
     const double variance =
@@ -129,16 +153,22 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
     row.ci_high = std::min(100.0, row.mean + half);
     dashboard.departments.push_back(std::move(row));
   }
+  // Tie-aware ranks in O(n log n): departments whose interval lies wholly above, and those not
+  // wholly below.
+  std::vector<double> lows;
+  std::vector<double> highs;
+  for (const Dashboard::DepartmentRow& row : dashboard.departments) {
+    lows.push_back(row.ci_low);
+    highs.push_back(row.ci_high);
+  }
+  std::sort(lows.begin(), lows.end());
+  std::sort(highs.begin(), highs.end());
   for (Dashboard::DepartmentRow& row : dashboard.departments) {
-    int above = 0;
-    int not_below = 0;
-    for (const Dashboard::DepartmentRow& other : dashboard.departments) {
-      if (&other == &row) continue;
-      if (other.ci_low > row.ci_high) ++above;
-      if (other.ci_high >= row.ci_low) ++not_below;
-    }
-    row.rank = 1 + above;
-    row.rank_worst = 1 + not_below;
+    const auto above = lows.end() - std::upper_bound(lows.begin(), lows.end(), row.ci_high);
+    // Others whose high reaches this low (this row's own high always does).
+    const auto not_below = highs.end() - std::lower_bound(highs.begin(), highs.end(), row.ci_low);
+    row.rank = 1 + static_cast<int>(above);
+    row.rank_worst = static_cast<int>(not_below);
   }
   std::sort(dashboard.departments.begin(), dashboard.departments.end(),
             [](const Dashboard::DepartmentRow& a, const Dashboard::DepartmentRow& b) {
@@ -150,9 +180,10 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
     Dashboard::HeatMap map;
     map.rubric_code = rubric_code;
     map.item_ids = items.item_ids;
-    for (const auto& [department, sums] : items.by_department) {
+    for (const auto& [department_id, sums] : items.by_department) {
       Dashboard::HeatMap::Row row;
-      row.department_code = department;
+      const auto department = departments_.find(department_id);
+      row.department_code = department == departments_.end() ? "" : department->second.code;
       for (std::size_t i = 0; i < sums.first.size(); ++i) {
         row.contacts.push_back(sums.second[i]);
         if (sums.second[i] == 0) {
@@ -163,12 +194,17 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign,
       }
       map.rows.push_back(std::move(row));
     }
+    std::sort(map.rows.begin(), map.rows.end(),
+              [](const Dashboard::HeatMap::Row& a, const Dashboard::HeatMap::Row& b) {
+                return a.department_code < b.department_code;
+              });
     dashboard.heat_maps.push_back(std::move(map));
   }
 
   for (const auto& [key, sum] : months_) {
-    dashboard.months.push_back({key.first, key.second == 1 ? Channel::kVisit : Channel::kPhone,
-                                sum.n, sum.sum / static_cast<double>(sum.n)});
+    dashboard.months.push_back({MonthText(key / 2),
+                                key % 2 == 1 ? Channel::kVisit : Channel::kPhone, sum.n,
+                                sum.sum / static_cast<double>(sum.n)});
   }
   return dashboard;
 }
@@ -178,15 +214,13 @@ Result<Dashboard> BuildDashboard(programme::Storage& storage, std::string_view c
       storage.campaigns().FindCampaign(campaign_code);
   if (!campaign) return campaign.error();
   if (!*campaign) return NotFound("no campaign " + std::string(campaign_code));
-  Result<std::vector<StateCount>> counts = storage.results().CountEvaluations(campaign_code);
-  if (!counts) return counts.error();
   Result<ResultsRepository::StaffCounts> staff = storage.results().CountStaff();
   if (!staff) return staff.error();
   DashboardBuilder builder;
   Result<void> read = storage.results().ForEachDashboardContact(
       campaign_code, [&](const DashboardContact& contact) { builder.Add(contact); });
   if (!read) return read.error();
-  return builder.Finish(**campaign, *counts, staff->active_employees, staff->counter_units);
+  return builder.Finish(**campaign, staff->active_employees, staff->counter_units);
 }
 
 }  // namespace chinjeol::access

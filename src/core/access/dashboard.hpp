@@ -75,13 +75,14 @@ struct Dashboard {
   std::vector<MonthPoint> months;          // by month, phone before visit
 };
 
-// Adds contacts one at a time; memory grows with employees and departments, not contacts.
+// Adds a campaign's evaluations one at a time; memory grows with employees and departments,
+// not evaluations.
 class DashboardBuilder {
  public:
   void Add(const DashboardContact& contact);
-  // `counts` by round and state; `active_employees` and `counter_units` size the quotas.
-  Dashboard Finish(const campaign::Campaign& campaign, const std::vector<StateCount>& counts,
-                   long active_employees, long counter_units) const;
+  // `active_employees` and `counter_units` size the quotas.
+  Dashboard Finish(const campaign::Campaign& campaign, long active_employees,
+                   long counter_units) const;
 
  private:
   struct Sum {
@@ -89,17 +90,29 @@ class DashboardBuilder {
     double sum = 0;
     double sum_squares = 0;
   };
+  struct EmployeeSum {
+    long n = 0;
+    double sum = 0;
+    std::int64_t department_id = 0;
+  };
+  struct DepartmentSum {
+    Sum sum;
+    std::string code;
+  };
   struct ItemSums {
     std::vector<std::string> item_ids;
-    std::map<std::string, std::pair<std::vector<double>, std::vector<long>>> by_department;
     std::vector<double> max_points;
+    // By department id: the summed share of each item's points, and where it applied.
+    std::unordered_map<std::int64_t, std::pair<std::vector<double>, std::vector<long>>>
+        by_department;
   };
-  std::unordered_map<std::int64_t, Sum> employees_;
-  std::map<std::string, Sum> departments_;
-  std::map<std::string, std::unordered_map<std::int64_t, bool>> department_employees_;
-  std::map<std::string, ItemSums> items_;  // by rubric code
-  std::map<std::pair<std::string, int>, Sum> months_;
-  std::map<int, long> days_;  // approved contacts by DayNumber
+  std::map<std::pair<int, evaluation::ReviewState>, long> states_;  // by round and state
+  std::unordered_map<std::int64_t, EmployeeSum> employees_;
+  std::unordered_map<std::int64_t, DepartmentSum> departments_;
+  std::map<std::string, ItemSums> items_;                        // by rubric code
+  std::unordered_map<std::int64_t, ItemSums*> items_of_rubric_;  // by rubric version id
+  std::map<int, Sum> months_;  // key: (year * 12 + month) * 2 + channel
+  std::map<int, long> days_;   // approved contacts by DayNumber
   std::vector<long> bins_ = std::vector<long>(20, 0);
   Sum all_;
 };

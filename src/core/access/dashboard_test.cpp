@@ -14,30 +14,46 @@ campaign::Campaign TwoWeekCampaign() {
   return campaign;
 }
 
-DashboardContact Contact(std::string department, std::int64_t employee, double score, int day,
-                         const std::vector<std::string>* items,
-                         std::vector<std::optional<double>> points) {
-  DashboardContact contact;
-  contact.department_code = std::move(department);
-  contact.employee_id = employee;
-  contact.score = score;
-  contact.performed_on = Date{std::chrono::year(2021), std::chrono::May, std::chrono::day(day)};
-  contact.rubric_code = "phone-default";
-  contact.item_ids = items;
-  contact.item_points = std::move(points);
-  contact.item_max = {10, 20};
-  return contact;
-}
+// Keeps what the contacts point to alive for a test.
+struct Fixture {
+  std::vector<std::string> items = {"P01", "P02"};
+  std::vector<double> max = {10, 20};
+  std::string rubric = "phone-default";
+  std::vector<std::string> departments = {"D1", "D2", "D3"};
+  std::vector<std::vector<std::optional<double>>> points;
+
+  DashboardContact Contact(int department, std::int64_t employee, double score, int day,
+                           std::vector<std::optional<double>> earned = {}) {
+    DashboardContact contact;
+    contact.department_id = department;
+    contact.department_code = &departments.at(static_cast<std::size_t>(department - 1));
+    contact.employee_id = employee;
+    contact.round = 1;
+    contact.score = score;
+    contact.day = DayNumber(Date{std::chrono::year(2021), std::chrono::May,
+                                 std::chrono::day(static_cast<unsigned>(day))});
+    contact.rubric_id = 1;
+    contact.rubric_code = &rubric;
+    contact.item_ids = &items;
+    contact.item_max = &max;
+    if (!earned.empty()) {
+      points.reserve(100);
+      points.push_back(std::move(earned));
+      contact.item_points = &points.back();
+    }
+    return contact;
+  }
+};
 
 TEST(DashboardBuilder, RanksDepartmentsWithIntervalsAndTies) {
-  const std::vector<std::string> items = {"P01", "P02"};
+  Fixture fixture;
   DashboardBuilder builder;
   for (int i = 0; i < 10; ++i) {
-    builder.Add(Contact("D1", i, 90 + (i % 2), 17, &items, {10.0, 20.0}));
-    builder.Add(Contact("D2", 100 + i, 60 + (i % 2), 18, &items, {5.0, std::nullopt}));
-    builder.Add(Contact("D3", 200 + i, 89 + (i % 3), 25, &items, {10.0, 10.0}));
+    builder.Add(fixture.Contact(1, i, 90 + (i % 2), 17, {10.0, 20.0}));
+    builder.Add(fixture.Contact(2, 100 + i, 60 + (i % 2), 18, {5.0, std::nullopt}));
+    builder.Add(fixture.Contact(3, 200 + i, 89 + (i % 3), 25, {10.0, 10.0}));
   }
-  const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), {}, 30, 0);
+  const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), 30, 0);
   ASSERT_EQ(dashboard.departments.size(), 3U);
   EXPECT_EQ(dashboard.departments[0].department_code, "D1");
   EXPECT_EQ(dashboard.departments[2].department_code, "D2");
@@ -51,11 +67,11 @@ TEST(DashboardBuilder, RanksDepartmentsWithIntervalsAndTies) {
 }
 
 TEST(DashboardBuilder, AveragesItemAchievementOverContactsWhereTheItemApplied) {
-  const std::vector<std::string> items = {"P01", "P02"};
+  Fixture fixture;
   DashboardBuilder builder;
-  builder.Add(Contact("D1", 1, 80, 17, &items, {10.0, 10.0}));
-  builder.Add(Contact("D1", 2, 70, 17, &items, {5.0, std::nullopt}));
-  const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), {}, 2, 0);
+  builder.Add(fixture.Contact(1, 1, 80, 17, {10.0, 10.0}));
+  builder.Add(fixture.Contact(1, 2, 70, 17, {5.0, std::nullopt}));
+  const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), 2, 0);
   ASSERT_EQ(dashboard.heat_maps.size(), 1U);
   const Dashboard::HeatMap::Row& row = dashboard.heat_maps[0].rows.at(0);
   EXPECT_DOUBLE_EQ(*row.percent[0], 75.0);  // (100 % + 50 %) / 2
@@ -64,11 +80,19 @@ TEST(DashboardBuilder, AveragesItemAchievementOverContactsWhereTheItemApplied) {
 }
 
 TEST(DashboardBuilder, CountsHistogramMonthsAndWeeklyPace) {
+  Fixture fixture;
   DashboardBuilder builder;
-  builder.Add(Contact("D1", 1, 99, 17, nullptr, {}));
-  builder.Add(Contact("D1", 1, 100, 18, nullptr, {}));
-  builder.Add(Contact("D1", 2, 42, 25, nullptr, {}));
-  const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), {}, 2, 0);
+  builder.Add(fixture.Contact(1, 1, 99, 17));
+  builder.Add(fixture.Contact(1, 1, 100, 18));
+  builder.Add(fixture.Contact(1, 2, 42, 25));
+  DashboardContact in_review = fixture.Contact(1, 3, 50, 25);
+  in_review.state = evaluation::ReviewState::kSubmitted;
+  builder.Add(in_review);
+  const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), 2, 0);
+  ASSERT_EQ(dashboard.rounds.size(), 1U);
+  EXPECT_EQ(dashboard.rounds[0].by_state.at(evaluation::ReviewState::kApproved), 3);
+  EXPECT_EQ(dashboard.rounds[0].by_state.at(evaluation::ReviewState::kSubmitted), 1);
+  EXPECT_EQ(dashboard.contacts, 3);
   EXPECT_EQ(dashboard.histogram.at(19).contacts, 2);  // 100 falls in the top bin
   EXPECT_EQ(dashboard.histogram.at(19).employees, 1);
   EXPECT_EQ(dashboard.histogram.at(8).employees, 1);

@@ -116,20 +116,23 @@ struct Recording {
   LocalDateTime uploaded_at;
 };
 
-// One approved, scored contact as the dashboard aggregates it.
+// One evaluation of a campaign as the dashboard reads it. The pointers stay valid during the
+// visit only.
 struct DashboardContact {
-  std::string department_code;
+  std::int64_t department_id = 0;
+  const std::string* department_code = nullptr;
   std::int64_t employee_id = 0;
   Channel channel = Channel::kPhone;
   int round = 0;
-  Date performed_on;
-  double score = 0;
-  std::string rubric_code;
-  // Earned and maximum points per item, in the rubric's item order; earned is empty for an item
-  // that did not apply.
-  const std::vector<std::string>* item_ids = nullptr;
-  std::vector<std::optional<double>> item_points;
-  std::vector<double> item_max;
+  int day = 0;  // DayNumber of the day performed
+  evaluation::ReviewState state = evaluation::ReviewState::kApproved;
+  std::optional<double> score;
+  std::int64_t rubric_id = 0;  // the rubric version
+  const std::string* rubric_code = nullptr;
+  const std::vector<std::string>* item_ids = nullptr;  // in the rubric's order
+  const std::vector<double>* item_max = nullptr;
+  // Earned points per item (empty where the item did not apply); set for scored contacts.
+  const std::vector<std::optional<double>>* item_points = nullptr;
 };
 
 // Counts of a campaign's evaluations by round and review state.
@@ -168,7 +171,7 @@ class ResultsRepository {
   virtual Result<EvaluationPage> ListEvaluations(const EvaluationFilter& filter) const = 0;
   virtual Result<std::vector<StateCount>> CountEvaluations(
       std::string_view campaign_code) const = 0;
-  // Visits the approved, scored contacts of a campaign (kNotFound for an unknown campaign).
+  // Visits every evaluation of a campaign, in one pass (kNotFound for an unknown campaign).
   virtual Result<void> ForEachDashboardContact(
       std::string_view campaign_code,
       const std::function<void(const DashboardContact&)>& visit) const = 0;

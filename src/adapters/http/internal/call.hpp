@@ -98,7 +98,7 @@ struct Shared {
   // account) clears them at once; on other servers of the same database it shows within
   // kCacheSeconds.
   struct CachedSession {
-    auth::SessionWithUser session;
+    std::shared_ptr<const auth::SessionWithUser> session;
     std::int64_t fetched_at = 0;
   };
   std::map<std::string, CachedSession> sessions;
@@ -120,8 +120,9 @@ inline constexpr std::int64_t kCacheSeconds = 2;
 
 // The session of a token hash from the cache, when fresh, still valid at `now` and not due a
 // last-seen update; empty otherwise.
-std::optional<auth::SessionWithUser> CachedSessionFor(Shared& shared, const std::string& hash,
-                                                      std::int64_t now);
+std::shared_ptr<const auth::SessionWithUser> CachedSessionFor(Shared& shared,
+                                                              const std::string& hash,
+                                                              std::int64_t now);
 void RememberSession(Shared& shared, const std::string& hash, const auth::SessionWithUser& session,
                      std::int64_t now);
 
