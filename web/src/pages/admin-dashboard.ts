@@ -14,7 +14,7 @@ interface RoundProgress { round: number; expected: number; by_state: Record<'dra
 interface WeekProgress { week_start: string; approved: number; approved_total: number; expected_total: number }
 interface Bin { from: number; to: number; contacts: number; employees: number }
 interface RankingRow { department_code: string; name: string; contacts: number; employees: number; mean: number | null; ci90_low: number | null; ci90_high: number | null; rank: number; rank_worst: number }
-interface HeatMap { rubric: string; items: string[]; rows: { department_code: string; name: string; cells: { percent: number | null; contacts: number }[] }[] }
+interface HeatMap { rubric: string; items: string[]; rows: { department_code: string; name: string; percent: (number | null)[]; contacts: number[] }[] }
 interface MonthPoint { month: string; channel: 'phone' | 'visit'; contacts: number; mean: number | null }
 
 export interface Dashboard {
@@ -203,16 +203,17 @@ function itemSection(data: Dashboard, rubricList: Rubric[], context: PageContext
   };
   const rows = chosen.rows;
   const heat: [number, number, number][] = [];
-  rows.forEach((row, y) => row.cells.forEach((cell, x) => {
-    if (cell.percent !== null) heat.push([x, y, Math.round(cell.percent)]);
+  rows.forEach((row, y) => row.percent.forEach((percent, x) => {
+    if (percent !== null) heat.push([x, y, Math.round(percent)]);
   }));
   // The weakest item across departments, weighted by contacts.
   const itemMeans = chosen.items.map((id, i) => {
     let sum = 0;
     let n = 0;
     for (const row of rows) {
-      const cell = row.cells[i];
-      if (cell && cell.percent !== null) { sum += cell.percent * cell.contacts; n += cell.contacts; }
+      const percent = row.percent[i];
+      const contacts = row.contacts[i] ?? 0;
+      if (percent !== undefined && percent !== null) { sum += percent * contacts; n += contacts; }
     }
     return { id, mean: n ? sum / n : null };
   });
@@ -223,7 +224,7 @@ function itemSection(data: Dashboard, rubricList: Rubric[], context: PageContext
     : null;
   const table = dataTable(t('dash.itemsTable'), [
     { header: t('dash.department'), rowHeader: true, cell: (row: HeatMap['rows'][number]) => row.name || row.department_code },
-    ...chosen.items.map((id, i) => ({ header: id, numeric: true, cell: (row: HeatMap['rows'][number]) => { const c = row.cells[i]; return c && c.percent !== null ? `${formatNumber(c.percent, 0)}%` : '–'; } })),
+    ...chosen.items.map((id, i) => ({ header: id, numeric: true, cell: (row: HeatMap['rows'][number]) => { const p = row.percent[i]; return p !== undefined && p !== null ? `${formatNumber(p, 0)}%` : '–'; } })),
   ], rows);
   return section(
     t('dash.items'),
