@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 
 namespace chinjeol::access {
@@ -23,9 +22,10 @@ int MonthKey(int day) {
 }
 
 std::string MonthText(int key) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d", key / 12, key % 12 + 1);
-  return text;
+  const Date first_of_month{std::chrono::year(key / 12),
+                            std::chrono::month(static_cast<unsigned>(key % 12 + 1)),
+                            std::chrono::day(1)};
+  return FormatDate(first_of_month).substr(0, 7);
 }
 
 }  // namespace
