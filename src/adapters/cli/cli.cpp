@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "adapters/cli/terminal.hpp"
+#include "adapters/clock/clock.hpp"
 #include "core/access/demo_access.hpp"
 #include "core/auth/audit_log.hpp"
 #include "core/campaign/campaign.hpp"
@@ -72,30 +73,14 @@ struct Context {
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
-// The organisation's wall-clock time now (the server's local time zone).
-LocalDateTime LocalNow() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  const Date date{std::chrono::year(local.tm_year + 1900),
-                  std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
-                  std::chrono::day(static_cast<unsigned>(local.tm_mday))};
-  return {date, local.tm_hour, local.tm_min, local.tm_sec};
-}
-
 // Records in the access log that someone at this machine read personal data or plan data from
 // the command line (Personal Information Protection Act: who, when, from where, whose, what).
 Result<void> RecordCommandLineRead(programme::Storage& storage, std::string_view action,
                                    std::string_view subject_kind, std::string_view subject,
                                    std::string detail) {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char at[32];
-  std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &utc);
   const passwd* account = getpwuid(geteuid());
   auth::AuditEntry entry;
-  entry.at = at;
+  entry.at = clock::UtcText(clock::UnixNow());
   entry.login = std::string("cli:") + (account != nullptr ? account->pw_name : "unknown");
   entry.role = "admin";
   entry.ip = "local";
@@ -138,7 +123,7 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
       << "캠페인 코드 Campaign code: " << summary->campaign_code << "\n";
   // Accounts to sign in with (chinjeol serve), and the campaign's results published to them.
   Result<std::vector<access::DemoAccount>> accounts = access::InstallDemoAccess(
-      **storage, *context.services.hasher, summary->campaign_code, LocalNow());
+      **storage, *context.services.hasher, summary->campaign_code, clock::LocalNow());
   if (!accounts) {
     context.Fail(accounts.error());
     return;
@@ -498,7 +483,7 @@ void RunRescore(Context& context, const std::string& campaign_code,
     return;
   }
   Result<programme::RescoreReport> report =
-      programme::RescoreCampaign(**storage, campaign_code, rubric_code, LocalNow());
+      programme::RescoreCampaign(**storage, campaign_code, rubric_code, clock::LocalNow());
   if (!report) {
     context.Fail(report.error());
     return;
@@ -554,7 +539,7 @@ void RunPlan(Context& context, const std::string& campaign_code, const std::stri
   request.top_up_round = top_up_round;
   request.check_only = check_only;
   Result<programme::PlanOutcome> outcome = programme::PlanSchedule(
-      **storage, campaign_code, request, LocalNow(), context.services.sha256);
+      **storage, campaign_code, request, clock::LocalNow(), context.services.sha256);
   if (!outcome) {
     context.Fail(outcome.error());
     return;

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "adapters/clock/clock.hpp"
 #include "adapters/http/internal/call.hpp"
 #include "adapters/http/internal/jobs.hpp"
 #include "adapters/http/json_body.hpp"
@@ -214,13 +215,7 @@ bool RoleMay(const Call& call, auth::Action action) {
 Result<void> Audit(Call& call, std::string_view subject_kind, std::string_view subject,
                    std::string_view detail) {
   auth::AuditEntry entry;
-  const std::time_t now = static_cast<std::time_t>(call.now);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char at[80];
-  std::snprintf(at, sizeof at, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-  entry.at = at;
+  entry.at = clock::UtcText(call.now);
   if (call.signed_in()) {
     entry.user_id = call.actor.user_id;
     entry.login = call.actor.login;
@@ -501,7 +496,7 @@ std::optional<HttpResponse> Api::AnswerAtOnce(HttpRequest& request) {
   const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
   const std::optional<std::string_view> campaign = request.Query("campaign");
   if (token.empty() || !campaign || campaign->empty()) return std::nullopt;
-  const std::int64_t now = internal::UnixNow();
+  const std::int64_t now = clock::UnixNow();
   const std::shared_ptr<const auth::SessionWithUser> session =
       internal::CachedSessionFor(state_->shared, internal::TokenHash(token), now);
   if (!session) return std::nullopt;
@@ -571,9 +566,8 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
     return response;
   }
 
-  internal::Call call{
-      request,      storage, state.shared, route, internal::UnixNow(), internal::LocalNow(),
-      std::nullopt, {}};
+  internal::Call call{request,          storage,           state.shared, route,
+                      clock::UnixNow(), clock::LocalNow(), std::nullopt, {}};
   const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
   if (!token.empty()) {
     const std::string hash = internal::TokenHash(token);

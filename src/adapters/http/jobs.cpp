@@ -5,25 +5,10 @@
 #include <cstdio>
 #include <ctime>
 
+#include "adapters/clock/clock.hpp"
 #include "core/programme/imports.hpp"
 
 namespace chinjeol::http::internal {
-
-LocalDateTime LocalNow() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  const Date date{std::chrono::year(local.tm_year + 1900),
-                  std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
-                  std::chrono::day(static_cast<unsigned>(local.tm_mday))};
-  return {date, local.tm_hour, local.tm_min, local.tm_sec};
-}
-
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 JobRunner::JobRunner(
     std::unique_ptr<programme::Storage> storage,
@@ -64,7 +49,7 @@ void JobRunner::Work() {
         failed.id = job.id;
         failed.state = access::JobState::kFailed;
         failed.message = "서버가 종료되어 실행하지 못했습니다";
-        failed.finished_at = LocalNow();
+        failed.finished_at = clock::LocalNow();
         (void)storage_->jobs().UpdateJob(failed);
         std::remove(job.file.c_str());
       }
@@ -106,7 +91,7 @@ void JobRunner::Run(const ImportJob& job) {
       report = programme::ImportEvaluations(**source, storage, {job.pending}, progress);
     }
   }
-  state.finished_at = LocalNow();
+  state.finished_at = clock::LocalNow();
   if (report) {
     state.state = access::JobState::kSucceeded;
     state.progress = 1;

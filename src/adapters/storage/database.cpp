@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "adapters/clock/clock.hpp"
+
 namespace chinjeol::storage {
 namespace {
 
@@ -69,13 +71,6 @@ Result<void> Database::Atomic(const std::function<Result<void>()>& work) {
       });
 }
 
-std::string NowText() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[32];
-  const std::size_t size = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-  return std::string(text, size);
-}
+std::string NowText() { return FormatLocalDateTime(clock::LocalNow()); }
 
 }  // namespace chinjeol::storage

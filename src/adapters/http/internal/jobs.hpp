@@ -58,8 +58,4 @@ class JobRunner {
   std::thread thread_;
 };
 
-// The organisation's wall-clock time now (the server's local time zone), and Unix seconds.
-LocalDateTime LocalNow();
-std::int64_t UnixNow();
-
 }  // namespace chinjeol::http::internal

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/common/date.hpp"
+
+namespace chinjeol::clock {
+
+// The organisation's wall-clock time now: the server's local time zone, to the second.
+LocalDateTime LocalNow();
+
+// Seconds since 1970-01-01T00:00:00Z.
+std::int64_t UnixNow();
+
+// "2021-05-17T01:05:00Z" for seconds since the epoch: the access log's timestamps.
+std::string UtcText(std::int64_t unix_seconds);
+
+}  // namespace chinjeol::clock
