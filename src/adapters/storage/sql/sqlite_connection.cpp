@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -198,12 +200,22 @@ Result<std::unique_ptr<Connection>> OpenSqliteConnection(std::string_view path) 
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  auto connection = std::make_unique<SqliteConnection>(db);
   // WAL lets readers work while one writer writes; an in-memory database keeps its own journal.
-  if (Result<void> wal = connection->ExecuteScript("PRAGMA journal_mode = WAL"); !wal) {
-    return Error(wal.error().code(),
-                 "cannot open SQLite database " + file + ": " + wal.error().message());
+  // Switching a fresh file to WAL while another process does the same can answer SQLITE_BUSY at
+  // once, without the busy handler (SQLite refuses to wait where waiting could deadlock): retry
+  // for as long as the busy timeout.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  while (sqlite3_exec(db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    if ((sqlite3_errcode(db) & 0xff) != SQLITE_BUSY ||
+        std::chrono::steady_clock::now() >= give_up) {
+      const std::string reason = sqlite3_errmsg(db);
+      sqlite3_close_v2(db);
+      return Error(ErrorCode::kUnavailable, "cannot open SQLite database " + file +
+                                                ": cannot switch to WAL journaling: " + reason);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  auto connection = std::make_unique<SqliteConnection>(db);
   if (Result<void> setup = connection->ExecuteScript(kSessionSetup); !setup) {
     return setup.error();
   }
