@@ -104,24 +104,30 @@ Result<void> Seed(programme::Storage& storage, const auth::PasswordHasher& hashe
     const char* employee;
     const char* department;
     const char* monitor;
-    int day;
+    Date day;
     evaluation::ReviewState state;
+    const char* code = nullptr;  // EV-<name> when not given
   };
   for (const Made& made :
-       {Made{"e1", "E001", "D01", kMonitorA, 18, evaluation::ReviewState::kApproved},
-        Made{"e2", "E002", "D01", kMonitorB, 19, evaluation::ReviewState::kApproved},
-        Made{"e3", "E003", "D02", kMonitorA, 20, evaluation::ReviewState::kApproved},
-        Made{"e4", "E001", "D01", kMonitorB, 21, evaluation::ReviewState::kApproved},
-        Made{"e5", "E002", "D01", kMonitorA, 24, evaluation::ReviewState::kSubmitted}}) {
+       {Made{"e1", "E001", "D01", kMonitorA, Day(2021, 5, 18), evaluation::ReviewState::kApproved},
+        Made{"e2", "E002", "D01", kMonitorB, Day(2021, 5, 19), evaluation::ReviewState::kApproved},
+        Made{"e3", "E003", "D02", kMonitorA, Day(2021, 5, 20), evaluation::ReviewState::kApproved},
+        Made{"e4", "E001", "D01", kMonitorB, Day(2021, 5, 21), evaluation::ReviewState::kApproved},
+        Made{"e5", "E002", "D01", kMonitorA, Day(2021, 5, 24), evaluation::ReviewState::kSubmitted},
+        Made{"e6", "E001", "D01", kMonitorA, Day(2025, 3, 4), evaluation::ReviewState::kApproved,
+             kAfterRelease},
+        Made{"e7", "E002", "D01", kMonitorA, Day(2021, 5, 25), evaluation::ReviewState::kDraft,
+             kDraft}}) {
     evaluation::Evaluation evaluation;
-    evaluation.code = std::string("EV-") + made.name;
+    evaluation.code =
+        made.code != nullptr ? std::string(made.code) : std::string("EV-") + made.name;
     evaluation.campaign_code = "C-2021";
     evaluation.employee_no = made.employee;
     evaluation.department_code = made.department;
     evaluation.monitor_code = made.monitor;
     evaluation.scenario_code = "S01";
     evaluation.channel = Channel::kPhone;
-    evaluation.performed_at = {Day(2021, 5, static_cast<unsigned>(made.day)), 10, 5, 0};
+    evaluation.performed_at = {made.day, 10, 5, 0};
     evaluation.round = 1;
     evaluation.rubric_code = (*phone)->code;
     evaluation.rubric_version = (*phone)->version;
@@ -293,12 +299,13 @@ Reply ApiWorld::Call(const std::string& method, const std::string& target, const
   return Send(port == 0 ? this->port() : port, request);
 }
 
-Browser ApiWorld::SignIn(const std::string& login, unsigned short port) const {
+Browser ApiWorld::SignIn(const std::string& login, unsigned short port,
+                         const std::string& password) const {
   Browser browser;
   browser.login = login;
   const Reply reply =
       Call("POST", "/api/session", nullptr,
-           R"({"login":")" + login + R"(","password":")" + kPassword + R"("})", port);
+           R"({"login":")" + login + R"(","password":")" + password + R"("})", port);
   EXPECT_EQ(reply.status, 200) << login << ": " << reply.body;
   const std::string cookie = reply.Header("set-cookie");
   browser.cookie = cookie.substr(0, cookie.find(';'));

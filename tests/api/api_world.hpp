@@ -25,6 +25,10 @@ inline constexpr const char* kUnreleasedA = "UNREL-SECRET-A";  // monitor A's, n
 inline constexpr const char* kUnreleasedB = "UNREL-SECRET-B";
 inline constexpr const char* kUnreleasedDateA = "2099-06-17";
 inline constexpr const char* kUnreleasedDateB = "2099-06-18";
+// An approved contact made after C-2021's results release: unpublished until the next one.
+inline constexpr const char* kAfterRelease = "EV-AFTER-RELEASE";
+// Monitor A's draft: theirs alone until submitted (not even the reviewer's).
+inline constexpr const char* kDraft = "EV-DRAFT-SECRET";
 
 // A signed-in browser: its cookie and CSRF token.
 struct Browser {
@@ -37,8 +41,9 @@ struct Browser {
 //
 // Departments D01 (hq) and D02 (town); employees E001, E002 (D01) and E003 (D02); monitors A
 // (MONA-7731) and B (MONB-8842); default rubrics; campaign C-2021 (2021, results released) with
-// approved evaluations e1 (E001 by A), e2 (E002 by B), e3 (E003 by A), e4 (E001 by B) and a
-// submitted one e5 (E002 by A); campaign C-FUT (2099) with released assignments REL-A-1 (A,
+// approved evaluations e1 (E001 by A), e2 (E002 by B), e3 (E003 by A), e4 (E001 by B), a
+// submitted one e5 (E002 by A), e6 (E001 by A, approved, made after the release) and a draft e7
+// (E002 by A); campaign C-FUT (2099) with released assignments REL-A-1 (A,
 // E001), REL-B-1 (B, E002) and unreleased UNREL-SECRET-A (A, E003) and UNREL-SECRET-B (B,
 // E001). Accounts, all with kPassword: admin, mona, monb, reviewer, coach (caseload E001), head
 // (D01), employee (E001), employee3 (E003), auditor.
@@ -70,7 +75,8 @@ class ApiWorld {
     return Call("GET", target, browser);
   }
   // Signs in (fails the test when it does not work).
-  Browser SignIn(const std::string& login, unsigned short port = 0) const;
+  Browser SignIn(const std::string& login, unsigned short port = 0,
+                 const std::string& password = kPassword) const;
 
  private:
   ApiWorld() = default;

@@ -714,12 +714,21 @@ TEST_P(StorageTest, ListsTheScoredContactsOfApprovedEvaluationsOnly) {
   WriteEvaluations(storage(), {phone, visit, unanswered, submitted, voided, draft});
 
   Result<std::vector<evaluation::ScoredContact>> contacts =
-      storage().evaluations().ListScoredContacts("C2021");
+      storage().evaluations().ListScoredContacts("C2021", std::nullopt);
   Result<evaluation::ContactKeys> keys = storage().evaluations().ListContactKeys();
 
   ASSERT_TRUE(contacts) << contacts.error().message();
   ASSERT_TRUE(keys) << keys.error().message();
   ASSERT_EQ(contacts->size(), 2u);
+  // A release publishes the contacts made by its time: the visit of 3 August comes later.
+  for (const auto& [until, expected] :
+       {std::pair{LocalDateTime{Day(2021, 8, 3), 14, 0, 0}, 2u},
+        std::pair{LocalDateTime{Day(2021, 8, 3), 13, 59, 59}, 1u}}) {
+    Result<std::vector<evaluation::ScoredContact>> published =
+        storage().evaluations().ListScoredContacts("C2021", until);
+    ASSERT_TRUE(published) << published.error().message();
+    EXPECT_EQ(published->size(), expected) << FormatLocalDateTime(until);
+  }
   const auto name = [](const std::vector<std::pair<std::int64_t, std::string>>& list,
                        std::int64_t id) {
     for (const auto& [key, code] : list) {
@@ -750,7 +759,7 @@ TEST_P(StorageTest, ListsTheScoredContactsOfApprovedEvaluationsOnly) {
   EXPECT_EQ(keys->departments.size(), 2u);
 
   Result<std::vector<evaluation::ScoredContact>> unknown =
-      storage().evaluations().ListScoredContacts("C1999");
+      storage().evaluations().ListScoredContacts("C1999", std::nullopt);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
 }
@@ -798,7 +807,7 @@ TEST_P(StorageTest, RescoresAndKeepsTheEarlierScores) {
   EXPECT_EQ((*history)[1].total, std::optional<double>(rescored->total));
   EXPECT_EQ((*history)[1].scored_at, "2021-10-01T09:00:00");
   Result<std::vector<evaluation::ScoredContact>> contacts =
-      storage().evaluations().ListScoredContacts("C2021");
+      storage().evaluations().ListScoredContacts("C2021", std::nullopt);
   ASSERT_TRUE(contacts);
   EXPECT_TRUE(contacts->empty());
 
@@ -853,7 +862,7 @@ TEST_P(StorageTest, WritesManyEvaluationsInBulk) {
   std::cout << "[ bulk     ] " << GetParam() << ": " << rows << " evaluations in " << seconds
             << " s (" << static_cast<long>(static_cast<double>(rows) / seconds) << " rows/s)\n";
   Result<std::vector<evaluation::ScoredContact>> contacts =
-      storage().evaluations().ListScoredContacts("C2021");
+      storage().evaluations().ListScoredContacts("C2021", std::nullopt);
   ASSERT_TRUE(contacts) << contacts.error().message();
   EXPECT_EQ(static_cast<long>(contacts->size()), rows);
 }

@@ -130,8 +130,8 @@ const std::vector<RouteSpec>& RouteTable() {
       {"POST", "/api/rubrics", PostRubrics, Access::kSignedIn, BodyKind::kJson, "organisation",
        "Add a new version of a rubric", "admin", "", "RubricDefinition", "Rubric"},
       {"GET", "/api/scenarios", GetScenarios, Access::kSignedIn, BodyKind::kNone, "organisation",
-       "Scenarios (monitors: those of their released assignments)",
-       "admin, monitor, reviewer, coach", "", "", "ScenarioList"},
+       "Scenarios (monitors: those of their released assignments)", "admin, monitor, reviewer", "",
+       "", "ScenarioList"},
       {"POST", "/api/imports/{kind}", PostImport, Access::kSignedIn, BodyKind::kTableFile,
        "organisation",
        "Import roster, monitors, scenarios or evaluations from a CSV or XLSX body in the "

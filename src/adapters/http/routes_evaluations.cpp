@@ -49,7 +49,8 @@ Result<std::optional<Loaded>> LoadEvaluation(Call& call, std::int64_t id) {
   Result<std::optional<access::ResultsRelease>> release =
       call.storage.results().FindRelease(evaluation.campaign_code);
   if (!release) return release.error();
-  subject.results_released = release->has_value() && !(call.local_now < (*release)->released_at);
+  subject.draft = evaluation.state == evaluation::ReviewState::kDraft;
+  subject.results_released = access::IsPublished(*release, evaluation.performed_at, call.local_now);
   if (call.signed_in() && call.actor.role == auth::Role::kCoach) {
     Result<std::vector<std::string>> caseload =
         call.storage.users().ListCaseload(call.actor.user_id);
@@ -402,13 +403,13 @@ HttpResponse GetPlan(Call& call) {
   for (const planning::Assignment& assignment : *assignments) {
     unreleased += planning::IsReleased(assignment, call.local_now) ? 0 : 1;
   }
-  // Reading unreleased plan data is written to the audit log before anything is shown.
-  if (planning::ContainsUnreleased(*assignments, call.local_now)) {
-    if (Result<void> audited = Audit(call, auth::kSubjectPlan, campaign_code,
-                                     "unreleased=" + std::to_string(unreleased));
-        !audited) {
-      return Fail(audited);
-    }
+  // Every read of a schedule is written to the audit log before anything is shown, and says
+  // whether it held unreleased assignments.
+  if (Result<void> audited = Audit(
+          call, auth::kSubjectPlan, campaign_code,
+          "page " + std::to_string(paging.page) + " unreleased=" + std::to_string(unreleased));
+      !audited) {
+    return Fail(audited);
   }
   boost::json::array items;
   const std::size_t first = static_cast<std::size_t>(paging.offset());
@@ -434,6 +435,12 @@ HttpResponse GetMyAssignments(Call& call) {
       call.storage.assignments().ListReleasedAssignments(campaign_code, call.actor.monitor_code,
                                                          call.local_now);
   if (!assignments) return Fail(assignments);
+  // The monitor reads the names and direct lines of the staff they are to contact.
+  if (Result<void> audited = Audit(call, auth::kSubjectEmployees, campaign_code,
+                                   "own assignments: " + std::to_string(assignments->size()));
+      !audited) {
+    return Fail(audited);
+  }
   std::vector<std::string> employee_nos;
   for (const planning::Assignment& assignment : *assignments) {
     if (!assignment.employee_no.empty()) employee_nos.push_back(assignment.employee_no);
@@ -502,6 +509,7 @@ HttpResponse GetEvaluations(Call& call) {
     }
   }
   if (decision.scope == auth::Scope::kOwnMonitor) filter.monitor_code = call.actor.monitor_code;
+  filter.reviewable_only = call.actor.role == auth::Role::kReviewer;
   filter.offset = paging.offset();
   filter.limit = paging.page_size;
   Result<access::EvaluationPage> page = call.storage.results().ListEvaluations(filter);
@@ -718,9 +726,20 @@ HttpResponse PostReview(Call& call) {
     if (!action) reader.AddViolation("action", "approve, return or void");
   }
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
+  // Missing, or a draft a reviewer may not see yet: the same answer.
+  Result<std::optional<Loaded>> found = LoadEvaluation(call, id);
+  if (!found) return Fail(found);
+  if (!*found || !Decide(call, auth::Action::kReviewEvaluation, (*found)->subject).allowed) {
+    return NotFoundResponse("평가를 찾을 수 없습니다");
+  }
   Result<evaluation::Evaluation> reviewed =
       access::ReviewEvaluation(call.storage, id, *action, reason.value_or(""));
   if (!reviewed) return Fail(reviewed);
+  if (Result<void> audited = Audit(call, auth::kSubjectEmployee, reviewed->employee_no,
+                                   "review " + *action_text + " evaluation " + std::to_string(id));
+      !audited) {
+    return Fail(audited);
+  }
   return EvaluationResponse(call, 200, *reviewed, decision.monitor_view);
 }
 

@@ -296,26 +296,51 @@ HttpResponse GetAuditLog(Call& call) {
       !audited) {
     return Fail(audited);
   }
+  // Monitors' accounts and identities stay secret from everyone but the admin: the auditor
+  // sees a stable pseudonym instead, enough to follow one account through the log, no address,
+  // and cannot search for a monitor's login or code (such a search finds nothing, as for a
+  // login that does not exist).
+  const bool reveal_monitors = call.actor.role == auth::Role::kAdmin;
+  std::set<std::string> monitor_logins;
+  std::set<std::string> monitor_codes;
+  if (!reveal_monitors) {
+    Result<std::vector<auth::User>> users = call.storage.users().ListUsers();
+    if (!users) return Fail(users);
+    for (const auth::User& user : *users) {
+      if (user.role != auth::Role::kMonitor) continue;
+      monitor_logins.insert(user.login);
+      if (!user.monitor_code.empty()) monitor_codes.insert(user.monitor_code);
+    }
+    const auto names_monitor = [&](const std::optional<std::string>& text) {
+      return text && (monitor_logins.contains(*text) || monitor_codes.contains(*text));
+    };
+    if (names_monitor(query.login) || names_monitor(query.subject)) {
+      return JsonResponse(200, PageObject(boost::json::array(), paging, 0));
+    }
+  }
   Result<auth::AuditPage> page = call.storage.audit_log().List(query);
   if (!page) return Fail(page);
-  // Monitors' accounts and identities stay secret from everyone but the admin: the auditor
-  // sees a stable pseudonym instead, enough to follow one account through the log.
-  const bool reveal_monitors = call.actor.role == auth::Role::kAdmin;
   boost::json::array items;
   for (const auth::AuditEntry& entry : page->entries) {
-    const bool monitor_account = entry.role == auth::RoleCode(auth::Role::kMonitor);
-    const bool monitor_subject = entry.subject_kind == auth::kSubjectMonitor;
-    const std::string login = monitor_account && !reveal_monitors
-                                  ? "monitor " + MonitorRef(call, "audit", entry.login)
-                                  : entry.login;
-    const std::string subject = monitor_subject && !reveal_monitors
-                                    ? MonitorRef(call, "audit", entry.subject)
-                                    : entry.subject;
+    const bool monitor_account =
+        entry.role == auth::RoleCode(auth::Role::kMonitor) || monitor_logins.contains(entry.login);
+    const bool hide = monitor_account && !reveal_monitors;
+    const std::string login =
+        hide ? "monitor " + MonitorRef(call, "audit", entry.login) : entry.login;
+    std::string subject = entry.subject;
+    if (!reveal_monitors) {
+      if (monitor_logins.contains(entry.subject)) {
+        subject = "monitor " + MonitorRef(call, "audit", entry.subject);
+      } else if (entry.subject_kind == auth::kSubjectMonitor ||
+                 monitor_codes.contains(entry.subject)) {
+        subject = MonitorRef(call, "audit", entry.subject);
+      }
+    }
     items.push_back(boost::json::object{{"id", entry.id},
                                         {"at", entry.at},
                                         {"login", login},
                                         {"role", entry.role},
-                                        {"ip", entry.ip},
+                                        {"ip", hide ? std::string() : entry.ip},
                                         {"action", entry.action},
                                         {"subject_kind", entry.subject_kind},
                                         {"subject", subject},

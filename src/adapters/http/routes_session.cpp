@@ -120,6 +120,10 @@ HttpResponse GetUsers(Call& call) {
   if (!Decide(call, auth::Action::kManageUsers).allowed) return ForbiddenResponse();
   Result<std::vector<auth::User>> users = call.storage.users().ListUsers();
   if (!users) return Fail(users);
+  // The accounts name the monitors: a read of identities.
+  if (Result<void> audited = Audit(call, auth::kSubjectMonitors, "*", "accounts"); !audited) {
+    return Fail(audited);
+  }
   boost::json::array items;
   for (const auth::User& user : *users) {
     boost::json::object json = UserJson(user, true);

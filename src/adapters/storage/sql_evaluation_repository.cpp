@@ -225,7 +225,7 @@ Result<void> SqlEvaluationRepository::ForEachEvaluation(
 }
 
 Result<std::vector<evaluation::ScoredContact>> SqlEvaluationRepository::ListScoredContacts(
-    std::string_view campaign_code) const {
+    std::string_view campaign_code, const std::optional<LocalDateTime>& performed_until) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
   Result<std::int64_t> campaign_id = FindCampaignId(connection, campaign_code);
@@ -246,11 +246,14 @@ Result<std::vector<evaluation::ScoredContact>> SqlEvaluationRepository::ListScor
   if (!range) return range.error();
   std::vector<evaluation::ScoredContact> contacts;
   if (!first || !last) return contacts;
+  // Stored times are ISO text: text order is time order.
+  const std::string until = performed_until ? FormatLocalDateTime(*performed_until) : "";
   Result<void> listed = connection.Query(
       "SELECT id, employee_id, department_id, monitor_id, scenario_id, channel, round_no, "
       "performed_at, score FROM evaluations WHERE id BETWEEN ? AND ? AND +campaign_id = ? "
       "AND state = 'approved' AND score IS NOT NULL ORDER BY id",
       {*first, *last, *campaign_id}, [&](const sql::Row& row) -> Result<void> {
+        if (performed_until && row.Text(7) > until) return Ok();
         const int day = DayOf(row.Text(7));
         if (day < 0) return Internal("stored performed_at " + row.String(7) + " is not a date");
         contacts.push_back({row.Int64(0), row.Int64(1), row.Int64(2), row.Int64(3), row.Int64(4),

@@ -18,7 +18,8 @@ class SqlEvaluationRepository final : public evaluation::EvaluationRepository {
       const std::function<Result<void>(const evaluation::Evaluation&)>& visit) const override;
   // kNotFound when there is no such campaign. By evaluation id.
   Result<std::vector<evaluation::ScoredContact>> ListScoredContacts(
-      std::string_view campaign_code) const override;
+      std::string_view campaign_code,
+      const std::optional<LocalDateTime>& performed_until) const override;
   // Each list by id.
   Result<evaluation::ContactKeys> ListContactKeys() const override;
   // kInvalidArgument when this version of the rubric is not saved.

@@ -231,6 +231,11 @@ Result<access::EvaluationPage> SqlResultsRepository::ListEvaluations(
     params.emplace_back(evaluation::ReviewStateCode(*filter.state));
   }
   if (filter.final_only) where += " AND (ev.state = 'approved' OR ev.state = 'void')";
+  if (filter.reviewable_only) where += " AND ev.state <> 'draft'";
+  if (filter.performed_until) {
+    where += " AND ev.performed_at <= ?";
+    params.emplace_back(FormatLocalDateTime(*filter.performed_until));
+  }
   if (filter.monitor_code) {
     where += " AND ev.monitor_id = (SELECT id FROM monitors WHERE code = ?)";
     params.emplace_back(*filter.monitor_code);

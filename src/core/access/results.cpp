@@ -29,10 +29,11 @@ bool IsFinal(evaluation::ReviewState state) {
 
 Error NoSuchResult() { return NotFound("결과를 찾을 수 없습니다"); }
 
-// The published scores of the campaign computed now.
+// The published scores of a campaign released at `released_at`: from the contacts made by then.
 Result<std::pair<std::vector<ReleasedScore>, std::vector<ReleasedDepartmentScore>>> PublishedScores(
-    programme::Storage& storage, std::string_view campaign_code) {
-  Result<programme::ScoreTable> table = programme::ComputeScores(storage, campaign_code);
+    programme::Storage& storage, std::string_view campaign_code, const LocalDateTime& released_at) {
+  Result<programme::ScoreTable> table =
+      programme::ComputeScores(storage, campaign_code, {}, released_at);
   if (!table) return table.error();
   std::vector<ReleasedScore> employees;
   employees.reserve(table->rows.size());
@@ -100,7 +101,7 @@ Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_v
       storage.campaigns().FindCampaign(campaign_code);
   if (!campaign) return campaign.error();
   if (!*campaign) return NotFound("no campaign " + std::string(campaign_code));
-  auto scores = PublishedScores(storage, campaign_code);
+  auto scores = PublishedScores(storage, campaign_code, now);
   if (!scores) return scores.error();
   const ResultsRelease release{std::string(campaign_code), now, objection_deadline};
   if (Result<void> saved =
@@ -132,6 +133,7 @@ Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor
   evaluations.campaign_code = std::string(campaign_code);
   evaluations.employee_no = actor.employee_no;
   evaluations.final_only = true;
+  evaluations.performed_until = results.release.released_at;
   evaluations.limit = 1000;
   Result<EvaluationPage> page = storage.results().ListEvaluations(evaluations);
   if (!page) return page.error();
@@ -153,9 +155,15 @@ Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor
   return results;
 }
 
+bool IsPublished(const std::optional<ResultsRelease>& release, const LocalDateTime& performed_at,
+                 const LocalDateTime& now) {
+  return release && !(now < release->released_at) && !(release->released_at < performed_at);
+}
+
 Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& storage,
                                                          const auth::Actor& actor,
-                                                         std::int64_t evaluation_id) {
+                                                         std::int64_t evaluation_id,
+                                                         const LocalDateTime& now) {
   Result<std::optional<evaluation::Evaluation>> found =
       storage.evaluations().FindEvaluation(evaluation_id);
   if (!found) return found.error();
@@ -166,7 +174,7 @@ Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& sto
   auth::Subject subject;
   subject.employee_no = (*found)->employee_no;
   subject.department_code = (*found)->department_code;
-  subject.results_released = release->has_value();
+  subject.results_released = IsPublished(*release, (*found)->performed_at, now);
   subject.final_review = IsFinal((*found)->state);
   if (!auth::Decide(actor, auth::Action::kRespondToOwnResult, subject).allowed) {
     return NoSuchResult();
@@ -176,7 +184,8 @@ Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& sto
 
 Result<void> AcknowledgeResult(programme::Storage& storage, const auth::Actor& actor,
                                std::int64_t evaluation_id, const LocalDateTime& now) {
-  Result<evaluation::Evaluation> own = FindOwnReleasedEvaluation(storage, actor, evaluation_id);
+  Result<evaluation::Evaluation> own =
+      FindOwnReleasedEvaluation(storage, actor, evaluation_id, now);
   if (!own) return own.error();
   return storage.results().Acknowledge(evaluation_id, actor.user_id, now);
 }
@@ -185,7 +194,8 @@ Result<Objection> FileObjection(programme::Storage& storage, const auth::Actor& 
                                 std::int64_t evaluation_id, std::string_view reason,
                                 const LocalDateTime& now) {
   if (Result<void> checked = CheckReason(reason); !checked) return checked.error();
-  Result<evaluation::Evaluation> own = FindOwnReleasedEvaluation(storage, actor, evaluation_id);
+  Result<evaluation::Evaluation> own =
+      FindOwnReleasedEvaluation(storage, actor, evaluation_id, now);
   if (!own) return own.error();
   if (own->state != evaluation::ReviewState::kApproved) {
     return FailedPrecondition("무효 처리된 평가에는 이의신청을 할 수 없습니다");
@@ -234,7 +244,7 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
         storage.results().FindRelease((*objection)->campaign_code);
     if (!release) return release.error();
     if (*release) {
-      auto scores = PublishedScores(storage, (*objection)->campaign_code);
+      auto scores = PublishedScores(storage, (*objection)->campaign_code, (*release)->released_at);
       if (!scores) return scores.error();
       if (Result<void> saved = storage.results().SaveRelease(**release, actor.user_id,
                                                              scores->first, scores->second);

@@ -25,6 +25,12 @@ Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_v
                                       const LocalDateTime& now, const Date& objection_deadline,
                                       std::int64_t released_by);
 
+// Whether a contact is part of the published results at `now`: the release has come, and the
+// contact was made before it. Fieldwork after a release (a retry, a re-evaluation) stays
+// unpublished until the next release, so that no result shows as it arrives.
+bool IsPublished(const std::optional<ResultsRelease>& release, const LocalDateTime& performed_at,
+                 const LocalDateTime& now);
+
 // An employee's own published results of one campaign.
 struct OwnEvaluation {
   EvaluationRow row;
@@ -48,7 +54,8 @@ Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor
 // kNotFound when the evaluation does not exist or is not theirs, released and reviewed.
 Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& storage,
                                                          const auth::Actor& actor,
-                                                         std::int64_t evaluation_id);
+                                                         std::int64_t evaluation_id,
+                                                         const LocalDateTime& now);
 
 // Records that the employee has seen the evaluation. kNotFound as FindOwnReleasedEvaluation.
 Result<void> AcknowledgeResult(programme::Storage& storage, const auth::Actor& actor,

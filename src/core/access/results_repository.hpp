@@ -57,8 +57,10 @@ struct EvaluationFilter {
   std::optional<std::string> monitor_code;
   std::optional<std::string> employee_no;
   std::optional<std::string> department_code;
-  std::optional<std::int64_t> caseload_of;  // only employees in this coach's caseload
-  bool final_only = false;                  // approved or void only
+  std::optional<std::int64_t> caseload_of;       // only employees in this coach's caseload
+  bool final_only = false;                       // approved or void only
+  bool reviewable_only = false;                  // submitted and later: no drafts
+  std::optional<LocalDateTime> performed_until;  // contacts made at or before this time
   long offset = 0;
   long limit = 50;
 };

@@ -93,9 +93,9 @@ Decision ByRole(Role role, Action action) {
       }
     case Role::kCoach:
       switch (action) {
+        // Not the scenario library: a coach who knew the scripts could prime staff for the calls.
         case kListCampaigns:
         case kListRubrics:
-        case kListScenarios:
           return Allow(Scope::kAll);
         case kListDepartments:
           return Allow(Scope::kCaseload);
@@ -145,6 +145,7 @@ bool IsRecordAction(Action action) {
     case Action::kReadEvaluation:
     case Action::kEditEvaluation:
     case Action::kSubmitEvaluation:
+    case Action::kReviewEvaluation:
     case Action::kUploadRecording:
     case Action::kReadRecording:
     case Action::kRespondToOwnResult:
@@ -251,6 +252,8 @@ Decision Decide(const Actor& actor, Action action, const Subject& subject) {
   const bool result_reader = actor.role == Role::kEmployee || actor.role == Role::kCoach ||
                              actor.role == Role::kDepartmentHead;
   if (result_reader && (!subject.results_released || !subject.final_review)) return kDeny;
+  // A draft is the monitor's own until submitted: the review queue starts at submission.
+  if (actor.role == Role::kReviewer && subject.draft) return kDeny;
   // A monitor changes an evaluation only while it is a draft or returned for correction.
   if ((action == Action::kEditEvaluation || action == Action::kSubmitEvaluation ||
        action == Action::kUploadRecording) &&

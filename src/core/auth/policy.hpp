@@ -119,6 +119,7 @@ struct Subject {
   bool results_released = false;
   bool final_review = false;  // approved or void: no longer in review
   bool editable = false;      // a draft, or returned for correction
+  bool draft = false;         // not yet submitted: the monitor's alone
 };
 
 struct Decision {

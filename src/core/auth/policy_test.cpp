@@ -47,7 +47,7 @@ const std::map<Action, std::set<Role>>& ExpectedRoles() {
       {Action::kListMonitors, {kAdmin, kMonitor}},
       {Action::kListRubrics, {kAdmin, kMonitor, kReviewer, kCoach}},
       {Action::kAddRubric, {kAdmin}},
-      {Action::kListScenarios, {kAdmin, kMonitor, kReviewer, kCoach}},
+      {Action::kListScenarios, {kAdmin, kMonitor, kReviewer}},
       {Action::kImport, {kAdmin}},
       {Action::kReadJob, {kAdmin}},
       {Action::kReleaseResults, {kAdmin}},
@@ -138,6 +138,20 @@ TEST(Decide, LetsAMonitorChangeOnlyDraftsAndReturnedEvaluations) {
   EXPECT_FALSE(Decide(monitor, Action::kEditEvaluation, submitted).allowed);
   EXPECT_FALSE(Decide(monitor, Action::kSubmitEvaluation, submitted).allowed);
   EXPECT_FALSE(Decide(monitor, Action::kUploadRecording, submitted).allowed);
+}
+
+TEST(Decide, KeepsDraftsFromReviewersUntilSubmitted) {
+  const Actor reviewer = ActorOf(Role::kReviewer);
+  Subject draft = ReachableSubject();
+  draft.draft = true;
+  draft.editable = true;
+  EXPECT_FALSE(Decide(reviewer, Action::kReadEvaluation, draft).allowed);
+  EXPECT_FALSE(Decide(reviewer, Action::kReviewEvaluation, draft).allowed);
+  Subject submitted = ReachableSubject();
+  EXPECT_TRUE(Decide(reviewer, Action::kReadEvaluation, submitted).allowed);
+  EXPECT_TRUE(Decide(reviewer, Action::kReviewEvaluation, submitted).allowed);
+  // The monitor keeps their own draft.
+  EXPECT_TRUE(Decide(ActorOf(Role::kMonitor), Action::kReadEvaluation, draft).allowed);
 }
 
 TEST(Decide, ShowsResultsToEmployeesHeadsAndCoachesOnlyOnceReleasedAndReviewed) {

@@ -72,9 +72,11 @@ class EvaluationRepository {
       std::string_view campaign_code,
       const std::function<Result<void>(const Evaluation&)>& visit) const = 0;
 
-  // The approved evaluations with a score, for statistics.
+  // The approved evaluations with a score, for statistics; with `performed_until`, only the
+  // contacts made at or before that time (those a results release publishes).
   virtual Result<std::vector<ScoredContact>> ListScoredContacts(
-      std::string_view campaign_code) const = 0;
+      std::string_view campaign_code,
+      const std::optional<LocalDateTime>& performed_until) const = 0;
   virtual Result<ContactKeys> ListContactKeys() const = 0;
 
   // Replaces the score of evaluation `id` with one under `rubric` (another version), keeping the

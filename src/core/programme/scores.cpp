@@ -39,11 +39,12 @@ std::string FormatNumber(double value) {
 }  // namespace
 
 Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
-                                 const stats::ModelOptions& options) {
+                                 const stats::ModelOptions& options,
+                                 const std::optional<LocalDateTime>& performed_until) {
   Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
   if (!campaign) return campaign.error();
   Result<std::vector<evaluation::ScoredContact>> contacts =
-      storage.evaluations().ListScoredContacts(campaign_code);
+      storage.evaluations().ListScoredContacts(campaign_code, performed_until);
   if (!contacts) return contacts.error();
   Result<evaluation::ContactKeys> keys = storage.evaluations().ListContactKeys();
   if (!keys) return keys.error();

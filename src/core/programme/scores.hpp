@@ -63,9 +63,11 @@ Result<void> WriteItemWeakness(Storage& storage, std::string_view campaign_code,
 
 // Fair scores of every active employee (and of departed ones with contacts) for a campaign,
 // from its approved, scored evaluations, sorted by employee number. kNotFound when there is
-// no such campaign.
+// no such campaign. With `performed_until`, from the contacts made at or before that time only
+// (what a results release publishes).
 Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
-                                 const stats::ModelOptions& options = {});
+                                 const stats::ModelOptions& options = {},
+                                 const std::optional<LocalDateTime>& performed_until = {});
 
 // Writes the scores in CONTRACT.md's columns.
 Result<void> WriteScores(const ScoreTable& table, TableSink& sink);
