@@ -41,6 +41,7 @@ void DashboardBuilder::Add(const DashboardContact& contact) {
   };
   add(all_);
   EmployeeSum& employee = employees_[contact.employee_id];
+  if (employee.n == 0) ++employees_evaluated_;
   ++employee.n;
   employee.sum += score;
   employee.department_id = contact.department_id;
@@ -56,15 +57,20 @@ void DashboardBuilder::Add(const DashboardContact& contact) {
       contact.item_max == nullptr || contact.rubric_code == nullptr) {
     return;
   }
-  ItemSums*& items = items_of_rubric_[contact.rubric_id];
-  if (items == nullptr) {
-    items = &items_[*contact.rubric_code];
-    if (items->item_ids.empty()) {
-      items->item_ids = *contact.item_ids;
-      items->max_points = *contact.item_max;
+  // Each rubric version is matched to its code's heat map once: a version whose items differ
+  // from the first version seen is left out.
+  RubricSlot& slot = items_of_rubric_[contact.rubric_id];
+  if (!slot.seen) {
+    slot.seen = true;
+    ItemSums& items = items_[*contact.rubric_code];
+    if (items.item_ids.empty()) {
+      items.item_ids = *contact.item_ids;
+      items.max_points = *contact.item_max;
     }
+    if (items.item_ids == *contact.item_ids) slot.items = &items;
   }
-  if (items->item_ids != *contact.item_ids) return;  // another version's items: left out
+  if (slot.items == nullptr) return;
+  ItemSums* const items = slot.items;
   auto& [earned, counted] = items->by_department[contact.department_id];
   if (earned.empty()) {
     earned.assign(items->item_ids.size(), 0);
@@ -83,7 +89,7 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign, long acti
   Dashboard dashboard;
   dashboard.campaign_code = campaign.code;
   dashboard.employees_active = active_employees;
-  dashboard.employees_evaluated = static_cast<long>(employees_.size());
+  dashboard.employees_evaluated = employees_evaluated_;
   dashboard.contacts = all_.n;
   if (all_.n > 0) dashboard.mean = all_.sum / static_cast<double>(all_.n);
 
@@ -127,10 +133,11 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign, long acti
   }
 
   std::vector<long> employee_bins(20, 0);
-  std::unordered_map<std::int64_t, long> employees_per_department;
-  for (const auto& [id, sum] : employees_) {
+  std::vector<long> employees_per_department(departments_.values.size(), 0);
+  for (const EmployeeSum& sum : employees_.values) {
+    if (sum.n == 0) continue;
     ++employee_bins[static_cast<std::size_t>(BinOf(sum.sum / static_cast<double>(sum.n)))];
-    ++employees_per_department[sum.department_id];
+    ++employees_per_department[static_cast<std::size_t>(sum.department_id)];
   }
   for (std::size_t i = 0; i < bins_.size(); ++i) {
     dashboard.histogram.push_back({static_cast<double>(i) * kBinWidth,
@@ -138,8 +145,10 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign, long acti
                                    employee_bins[i]});
   }
 
-  for (const auto& [id, department] : departments_) {
+  for (std::size_t id = 0; id < departments_.values.size(); ++id) {
+    const DepartmentSum& department = departments_.values[id];
     const Sum& sum = department.sum;
+    if (sum.n == 0) continue;
     Dashboard::DepartmentRow row;
     row.department_code = department.code;
     row.contacts = sum.n;
@@ -180,10 +189,14 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign, long acti
     Dashboard::HeatMap map;
     map.rubric_code = rubric_code;
     map.item_ids = items.item_ids;
-    for (const auto& [department_id, sums] : items.by_department) {
+    for (std::size_t department_id = 0; department_id < items.by_department.values.size();
+         ++department_id) {
+      const auto& sums = items.by_department.values[department_id];
+      if (sums.first.empty()) continue;
       Dashboard::HeatMap::Row row;
-      const auto department = departments_.find(department_id);
-      row.department_code = department == departments_.end() ? "" : department->second.code;
+      row.department_code = department_id < departments_.values.size()
+                                ? departments_.values[department_id].code
+                                : std::string();
       for (std::size_t i = 0; i < sums.first.size(); ++i) {
         row.contacts.push_back(sums.second[i]);
         if (sums.second[i] == 0) {

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/access/results_repository.hpp"
@@ -99,20 +99,36 @@ class DashboardBuilder {
     Sum sum;
     std::string code;
   };
+  // Values by database id. Ids come from a sequence, so a vector indexed by id is small and
+  // several times faster than hashing at hundreds of thousands of contacts.
+  template <typename T>
+  struct ById {
+    std::vector<T> values;
+    T& operator[](std::int64_t id) {
+      const auto index = static_cast<std::size_t>(id < 0 ? 0 : id);
+      if (index >= values.size()) values.resize(std::max(index + 1, values.size() * 2));
+      return values[index];
+    }
+  };
   struct ItemSums {
     std::vector<std::string> item_ids;
     std::vector<double> max_points;
-    // By department id: the summed share of each item's points, and where it applied.
-    std::unordered_map<std::int64_t, std::pair<std::vector<double>, std::vector<long>>>
-        by_department;
+    // By department id: the summed share of each item's points, and where it applied (empty
+    // for departments without such contacts).
+    ById<std::pair<std::vector<double>, std::vector<long>>> by_department;
   };
   std::map<std::pair<int, evaluation::ReviewState>, long> states_;  // by round and state
-  std::unordered_map<std::int64_t, EmployeeSum> employees_;
-  std::unordered_map<std::int64_t, DepartmentSum> departments_;
-  std::map<std::string, ItemSums> items_;                        // by rubric code
-  std::unordered_map<std::int64_t, ItemSums*> items_of_rubric_;  // by rubric version id
-  std::map<int, Sum> months_;  // key: (year * 12 + month) * 2 + channel
-  std::map<int, long> days_;   // approved contacts by DayNumber
+  ById<EmployeeSum> employees_;                                     // n == 0: no approved contact
+  ById<DepartmentSum> departments_;  // sum.n == 0: no approved contact
+  long employees_evaluated_ = 0;
+  std::map<std::string, ItemSums> items_;  // by rubric code
+  struct RubricSlot {
+    bool seen = false;
+    ItemSums* items = nullptr;  // null: this version's items differ from the heat map's
+  };
+  ById<RubricSlot> items_of_rubric_;  // by rubric version id
+  std::map<int, Sum> months_;         // key: (year * 12 + month) * 2 + channel
+  std::map<int, long> days_;          // approved contacts by DayNumber
   std::vector<long> bins_ = std::vector<long>(20, 0);
   Sum all_;
 };
