@@ -121,9 +121,11 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
   const std::set<std::string> draft = {kDraft};
   const std::set<std::string> after_release = {kAfterRelease};
 
-  // Monitor A changes their password first: the audit log then holds an account entry naming
-  // the monitor's login, which the auditor must see only as a pseudonym.
-  const auto change_password_of_monitor_a = [&world] {
+  // Monitor A works first: changes their password (the audit log then holds an account entry
+  // naming the monitor's login, which the auditor must see only as a pseudonym) and opens their
+  // contact with E003 (whom a monitor reads about is whom they contact: the auditor must not
+  // follow that as it happens).
+  const auto monitor_a_at_work = [&world] {
     Browser mona = world->SignIn("mona");
     const auto change = [&](const std::string& from, const std::string& to) {
       const Reply changed =
@@ -134,7 +136,12 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
     };
     change(kPassword, "another-password-5678");
     change("another-password-5678", kPassword);
+    EXPECT_EQ(
+        world->Get("/api/evaluations/" + std::to_string(world->evaluation("e3")), &mona).status,
+        200);
+    EXPECT_EQ(world->Get("/api/my/assignments?campaign=C-FUT", &mona).status, 200);
   };
+  const std::set<std::string> fieldwork = {"E003"};
   const auto all_of = [](std::initializer_list<const std::set<std::string>*> sets) {
     std::set<std::string> all;
     for (const auto* set : sets) all.insert(set->begin(), set->end());
@@ -148,7 +155,8 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
       {"coach", all_of({&monitor_a, &monitor_b, &unreleased, &draft, &after_release})},
       {"head", all_of({&monitor_a, &monitor_b, &unreleased, &draft, &after_release})},
       {"employee", all_of({&monitor_a, &monitor_b, &unreleased, &draft, &after_release})},
-      {"auditor", all_of({&monitor_a, &monitor_b, &unreleased, &draft, &after_release})},
+      {"auditor",
+       all_of({&monitor_a, &monitor_b, &unreleased, &draft, &after_release, &fieldwork})},
       {"", all_of({&monitor_a, &monitor_b, &unreleased, &draft, &after_release})},
   };
 
@@ -157,7 +165,7 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
     // Each role walks a world of its own: the walks change state (a submission, a release), and
     // one role's changes must not decide what the next may see.
     CHINJEOL_CREATE_API_WORLD(world, GetParam());
-    change_password_of_monitor_a();
+    monitor_a_at_work();
     // Reads first, then state changes (a sign-out ends the walk's session: sign in again).
     for (const bool changes : {false, true}) {
       for (const auto& [pattern, methods] : document.at("paths").as_object()) {

@@ -328,7 +328,11 @@ HttpResponse GetAuditLog(Call& call) {
     const std::string login =
         hide ? "monitor " + MonitorRef(call, "audit", entry.login) : entry.login;
     std::string subject = entry.subject;
-    if (!reveal_monitors) {
+    if (hide && entry.subject_kind != auth::kSubjectAccount) {
+      // Whose data a monitor opened is whom they are about to contact: fieldwork the auditor
+      // must not be able to follow as it happens.
+      subject = "(fieldwork)";
+    } else if (!reveal_monitors) {
       if (monitor_logins.contains(entry.subject)) {
         subject = "monitor " + MonitorRef(call, "audit", entry.subject);
       } else if (entry.subject_kind == auth::kSubjectMonitor ||
