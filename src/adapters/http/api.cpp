@@ -44,7 +44,7 @@ const std::vector<RouteSpec>& RouteTable() {
       {"GET", "/api/session", GetSession, Access::kSignedIn, BodyKind::kNone, "session",
        "The signed-in user and the CSRF token", "signed in", "", "", "Session"},
       {"DELETE", "/api/session", DeleteSession, Access::kSignedIn, BodyKind::kNone, "session",
-       "Sign out this session", "signed in", "", "", ""},
+       "Sign out the current browser", "signed in", "", "", ""},
       {"DELETE", "/api/sessions", DeleteSessions, Access::kSignedIn, BodyKind::kNone, "session",
        "Sign out everywhere: ends every session of the user", "signed in", "", "", ""},
       {"POST", "/api/password", PostPassword, Access::kSignedIn, BodyKind::kJson, "session",

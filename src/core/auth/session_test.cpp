@@ -238,7 +238,7 @@ TEST(ChangePassword, ChecksTheCurrentOneAndEndsOtherSessions) {
   ASSERT_TRUE(ChangePassword(world.users, world.sessions, world.hasher, *first.session,
                              "correct horse 1", "battery staple 22", 1002));
   EXPECT_EQ(world.users.users[0].password_hash, "hash:battery staple 22");
-  EXPECT_NE(world.sessions.sessions[0].id, 0);  // this session stays
+  EXPECT_NE(world.sessions.sessions[0].id, 0);  // the sign-in making the change stays
   EXPECT_EQ(world.sessions.sessions[1].id, 0);  // the other one ended
 }
 

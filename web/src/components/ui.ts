@@ -4,6 +4,7 @@ import { ApiError, api, itemsOf } from '../api';
 import { h, uid, type Child } from '../dom';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/ko';
+import type { PageContext } from '../routes';
 import type { Campaign, Page } from '../types';
 
 export function section(title: string, ...children: Child[]): HTMLElement {
@@ -170,6 +171,16 @@ export async function chooseCampaign(query: URLSearchParams): Promise<Campaign |
   if (wanted) return wanted;
   const withData = list.filter((c) => c.results_released_at || (c.counts?.evaluations ?? 0) > 0);
   return withData[withData.length - 1] ?? list[list.length - 1] ?? null;
+}
+
+// The page's campaign with its picker above the page; null (after saying there is none) when
+// the organisation has no campaign yet.
+export async function campaignHeader(context: PageContext): Promise<Campaign | null> {
+  const list = await campaigns();
+  const campaign = await chooseCampaign(context.query);
+  context.root.append(campaignPicker(list, campaign, (code) => context.setQuery({ campaign: code })));
+  if (!campaign) context.root.append(empty('campaign.none'));
+  return campaign;
 }
 
 export function campaignPicker(list: Campaign[], selected: Campaign | null, onChange: (code: string) => void): HTMLElement {

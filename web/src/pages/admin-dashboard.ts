@@ -6,7 +6,7 @@ import { h } from '../dom';
 import { formatDate, formatNumber, formatPercent, pick, t } from '../i18n';
 import { chartFigure, palette } from '../components/chart';
 import { rubrics } from '../components/evaluation-view';
-import { campaignPicker, campaigns, channelLabel, chooseCampaign, dataTable, definitionList, empty, field, section } from '../components/ui';
+import { campaignHeader, channelLabel, dataTable, definitionList, empty, field, section } from '../components/ui';
 import type { PageContext } from '../routes';
 import type { Rubric } from '../types';
 
@@ -28,13 +28,8 @@ export interface Dashboard {
 }
 
 export async function render(context: PageContext): Promise<void> {
-  const list = await campaigns();
-  const campaign = await chooseCampaign(context.query);
-  context.root.append(campaignPicker(list, campaign, (code) => context.setQuery({ campaign: code })));
-  if (!campaign) {
-    context.root.append(empty('campaign.none'));
-    return;
-  }
+  const campaign = await campaignHeader(context);
+  if (!campaign) return;
   const [data, rubricList] = await Promise.all([api.get<Dashboard>('/api/dashboard', { campaign: campaign.code }), rubrics()]);
   const grid = h('div', { class: 'dashboard' });
   grid.append(

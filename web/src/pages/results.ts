@@ -6,7 +6,7 @@ import { announce, h } from '../dom';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
 import { evaluationView, rubricFor } from '../components/evaluation-view';
 import { employeeScoreTable, explainAdjusted, gradeCell, intervalChart, probabilities } from '../components/score-views';
-import { campaignPicker, campaigns, chooseCampaign, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
+import { campaignHeader, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
 import type { PageContext } from '../routes';
 import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, ScoreList } from '../types';
 
@@ -17,13 +17,6 @@ interface MyResults {
   objections_open: boolean;
   evaluations: EvaluationRow[];
   score: EmployeeScore | null;
-}
-
-async function campaignHeader(context: PageContext): Promise<Campaign | null> {
-  const list = await campaigns();
-  const campaign = await chooseCampaign(context.query);
-  context.root.append(campaignPicker(list, campaign, (code) => context.setQuery({ campaign: code })));
-  return campaign;
 }
 
 // Results exist only after the release date; before it the server answers 404 or 409.
@@ -49,10 +42,7 @@ function scoreSummary(score: EmployeeScore): HTMLElement {
 
 export async function renderMyResults(context: PageContext): Promise<void> {
   const campaign = await campaignHeader(context);
-  if (!campaign) {
-    context.root.append(empty('campaign.none'));
-    return;
-  }
+  if (!campaign) return;
   const mine = await released(() => api.get<MyResults>('/api/my/results', { campaign: campaign.code }));
   if (!mine || (mine.evaluations.length === 0 && !mine.score)) {
     context.root.append(h('p', { class: 'notice' }, t('results.notReleased')));
@@ -133,10 +123,7 @@ function normaliseDepartment(d: DepartmentScore): DepartmentScore {
 
 export async function renderDepartment(context: PageContext): Promise<void> {
   const campaign = await campaignHeader(context);
-  if (!campaign) {
-    context.root.append(empty('campaign.none'));
-    return;
-  }
+  if (!campaign) return;
   const [departments, employees, names] = await Promise.all([
     released(() => api.get<ScoreList<DepartmentScore>>('/api/scores', { campaign: campaign.code, level: 'department' })),
     released(() => api.get<ScoreList<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee' })),
@@ -164,10 +151,7 @@ export async function renderDepartment(context: PageContext): Promise<void> {
 
 export async function renderCaseload(context: PageContext): Promise<void> {
   const campaign = await campaignHeader(context);
-  if (!campaign) {
-    context.root.append(empty('campaign.none'));
-    return;
-  }
+  if (!campaign) return;
   const [scores, names] = await Promise.all([
     released(() => api.get<ScoreList<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee' })),
     departmentNames(),

@@ -6,18 +6,13 @@ import { formatNumber, formatPercent, t } from '../i18n';
 import type { MessageKey } from '../messages/ko';
 import { chartFigure, palette } from '../components/chart';
 import { employeeScoreTable, explainAdjusted, intervalChart, isUncertain } from '../components/score-views';
-import { badge, campaignPicker, campaigns, chooseCampaign, dataTable, departmentNames, empty, field, pager, section } from '../components/ui';
+import { badge, campaignHeader, dataTable, departmentNames, empty, field, pager, section } from '../components/ui';
 import type { PageContext } from '../routes';
 import type { EmployeeScore, MonitorScore, ScoreList } from '../types';
 
 export async function renderScores(context: PageContext): Promise<void> {
-  const list = await campaigns();
-  const campaign = await chooseCampaign(context.query);
-  context.root.append(campaignPicker(list, campaign, (code) => context.setQuery({ campaign: code })));
-  if (!campaign) {
-    context.root.append(empty('campaign.none'));
-    return;
-  }
+  const campaign = await campaignHeader(context);
+  if (!campaign) return;
   const [result, names] = await Promise.all([
     api.get<ScoreList<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee' }),
     departmentNames(),
@@ -76,13 +71,8 @@ const FLAG_KEYS: Record<string, MessageKey> = {
 };
 
 export async function renderCalibration(context: PageContext): Promise<void> {
-  const list = await campaigns();
-  const campaign = await chooseCampaign(context.query);
-  context.root.append(campaignPicker(list, campaign, (code) => context.setQuery({ campaign: code })));
-  if (!campaign) {
-    context.root.append(empty('campaign.none'));
-    return;
-  }
+  const campaign = await campaignHeader(context);
+  if (!campaign) return;
   const [monitors, reliability] = await Promise.all([
     api.get<ScoreList<MonitorScore>>('/api/scores', { campaign: campaign.code, level: 'monitor' }),
     api.get<ScoreList<Record<string, number | null>>>('/api/scores', { campaign: campaign.code, level: 'reliability' }).catch(() => null),
