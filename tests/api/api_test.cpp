@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "adapters/storage/sql/connection.hpp"
+#include "adapters/storage/sql/sqlite_connection.hpp"
 #include "adapters/storage/storage_factory.hpp"
 #include "tests/api/api_world.hpp"
 
@@ -192,7 +193,7 @@ TEST_P(ApiTest, AnswersBadRequestsWithTheContractsErrorNamingTheField) {
   not_json.body = R"({"login": "admin", )";
   const Reply malformed = Send(world().port(), not_json);
   EXPECT_EQ(malformed.status, 400);
-  EXPECT_EQ(ErrorCode(malformed), "invalid_argument");
+  EXPECT_EQ(ErrorCode(malformed), "malformed_request");
 
   not_json.headers = {{"Content-Type", "text/plain"}};
   not_json.body = R"({"login":"admin","password":"password-1234"})";
@@ -323,6 +324,76 @@ TEST_P(ApiTest, RunsFieldworkFromReleasedAssignmentToApprovedEvaluation) {
           .Call("POST", "/api/evaluations/" + id + "/review", &reviewer, R"({"action":"approve"})")
           .status,
       409);
+}
+
+TEST_P(ApiTest, KeepsAMonitorToTheAssignedEmployeeAndTheAssignmentsDay) {
+  Browser mona = world().SignIn("mona");
+  Browser admin = world().SignIn("admin");
+  const Reply draft = world().Call("POST", "/api/evaluations", &mona,
+                                   R"({"campaign":"C-FUT","assignment_code":"REL-A-1"})");
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  const std::string id = std::to_string(Object(draft).at("id").as_int64());
+  const std::string target = "/api/evaluations/" + id;
+
+  // Another department's employee, an unknown number, or a colleague without the flag: the
+  // same refusal, naming no one.
+  const Reply elsewhere = world().Call("PUT", target, &mona, R"({"employee_no":"E003"})");
+  EXPECT_EQ(elsewhere.status, 422);
+  EXPECT_EQ(FirstField(elsewhere), "employee_no");
+  EXPECT_EQ(elsewhere.body.find("박행정"), std::string::npos);
+  const Reply unknown = world().Call("PUT", target, &mona, R"({"employee_no":"E999"})");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.body, elsewhere.body);
+  EXPECT_EQ(world().Call("PUT", target, &mona, R"({"employee_no":"E002"})").status, 422);
+  const Reply moved_on = world().Get(target, &mona);
+  EXPECT_EQ(Object(moved_on).at("employee_no").as_string(), "E001");
+
+  // A colleague of the same department who answered is scored with the flag, and the flag stays
+  // while they are.
+  const Reply colleague = world().Call(
+      "PUT", target, &mona, R"({"employee_no":"E002","flags":["ANSWERED_BY_COLLEAGUE"]})");
+  ASSERT_EQ(colleague.status, 200) << colleague.body;
+  EXPECT_EQ(Object(colleague).at("employee_no").as_string(), "E002");
+  EXPECT_EQ(world().Call("PUT", target, &mona, R"({"flags":[]})").status, 422);
+
+  // The contact happened on the assignment's day (4 May 2099), which has not come yet.
+  const Reply earlier =
+      world().Call("PUT", target, &mona, R"({"performed_at":"2021-05-18T10:00:00"})");
+  EXPECT_EQ(earlier.status, 422);
+  EXPECT_EQ(FirstField(earlier), "performed_at");
+  const Reply future =
+      world().Call("PUT", target, &mona, R"({"performed_at":"2099-05-04T10:00:00"})");
+  EXPECT_EQ(future.status, 422);
+  EXPECT_EQ(FirstField(future), "performed_at");
+
+  // Every employee a monitor names is looked up on the record, and every write of theirs too.
+  const Reply looked_up = world().Get("/api/audit-log?subject=E003", &admin);
+  ASSERT_EQ(looked_up.status, 200) << looked_up.body;
+  EXPECT_EQ(Object(looked_up).at("total").as_int64(), 1);
+  EXPECT_NE(looked_up.body.find("\"login\":\"mona\""), std::string::npos);
+  const Reply writes = world().Get("/api/audit-log?login=mona&page_size=500", &admin);
+  ASSERT_EQ(writes.status, 200);
+  EXPECT_NE(writes.body.find("draft evaluation " + id), std::string::npos);
+  EXPECT_NE(writes.body.find("edit evaluation " + id), std::string::npos);
+}
+
+TEST_P(ApiTest, TellsTheClientTheDatabaseIsBusyWithoutItsStatements) {
+  if (GetParam() != Engine::kSqlite) GTEST_SKIP() << "a write lock held from outside: SQLite";
+  const std::string path = world().database_url().substr(std::string("sqlite:").size());
+  Result<std::unique_ptr<storage::sql::Connection>> blocker =
+      storage::sql::OpenSqliteConnection(path);
+  ASSERT_TRUE(blocker) << blocker.error().message();
+  ASSERT_TRUE((*blocker)->ExecuteScript("BEGIN IMMEDIATE"));
+  // A sign-in records the attempt: it waits for the lock, then gives up.
+  const Reply busy = world().Call("POST", "/api/session", nullptr,
+                                  R"({"login":"admin","password":"wrong-password"})");
+  ASSERT_TRUE((*blocker)->ExecuteScript("ROLLBACK"));
+  EXPECT_EQ(busy.status, 503) << busy.body;
+  EXPECT_EQ(ErrorCode(busy), "unavailable");
+  for (const char* leak :
+       {"sql", "SQL", "INSERT", "SELECT", "UPDATE", "locked", "login_attempts"}) {
+    EXPECT_EQ(busy.body.find(leak), std::string::npos) << leak << " in " << busy.body;
+  }
 }
 
 TEST_P(ApiTest, StoresRecordingsOutsideTheDatabaseWithChecksumsAndTypeLimits) {

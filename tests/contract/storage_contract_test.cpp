@@ -906,6 +906,11 @@ TEST_P(StorageTest, AddsAndFindsUsersWithWhatTheyAreTiedTo) {
       users.AddUser({0, "kim", "$argon2id$v=19$e", auth::Role::kAdmin, "", "", "", true, ""});
   ASSERT_FALSE(taken);
   EXPECT_EQ(taken.error().code(), ErrorCode::kAlreadyExists);
+  // The database's own words and the statement are for the operator's log, not for people.
+  for (const char* inside : {"INSERT", "users", "UNIQUE", "unique", "constraint", "[sql"}) {
+    EXPECT_EQ(taken.error().message().find(inside), std::string::npos) << taken.error().message();
+  }
+  EXPECT_NE(taken.error().detail().find("INSERT"), std::string::npos) << taken.error().detail();
   Result<void> unknown = users.AddUser(
       {0, "ghost", "$argon2id$v=19$f", auth::Role::kEmployee, "E999", "", "", true, ""});
   ASSERT_FALSE(unknown);

@@ -130,12 +130,8 @@ std::vector<rubric::ItemObservation> TestObservations(int rings, bool greeted, i
 void Score(evaluation::Evaluation& evaluation, const rubric::Rubric& rubric) {
   evaluation.rubric_code = rubric.code;
   evaluation.rubric_version = rubric.version;
-  if (!rubric::IsScored(evaluation.flags)) {
-    evaluation.score.reset();
-    return;
-  }
-  Result<rubric::ContactScore> score =
-      rubric::ScoreContact(rubric, evaluation.observations, evaluation.flags);
+  Result<std::optional<rubric::ContactScore>> score =
+      rubric::ScoreSheet(rubric, evaluation.observations, evaluation.flags);
   ASSERT_TRUE(score) << score.error().message();
   evaluation.score = *score;
 }

@@ -736,11 +736,16 @@ int ExitStatusFor(const Error& error) {
     case ErrorCode::kNotFound:
     case ErrorCode::kAlreadyExists:
     case ErrorCode::kFailedPrecondition:
+    case ErrorCode::kMalformed:
+    case ErrorCode::kUnsupportedType:
+    case ErrorCode::kTooLarge:
       return 2;
     case ErrorCode::kUnauthenticated:
     case ErrorCode::kPermissionDenied:
     case ErrorCode::kUnavailable:
     case ErrorCode::kInternal:
+    case ErrorCode::kMethodNotAllowed:
+    case ErrorCode::kTooManyRequests:
       return 1;
   }
   return 1;
@@ -749,7 +754,12 @@ int ExitStatusFor(const Error& error) {
 void PrintError(std::ostream& err, const Error& error) {
   const auto& violations = error.violations();
   if (violations.empty()) {
-    err << "chinjeol: " << error.message() << "\n";
+    err << "chinjeol: " << error.message();
+    // The operator running the command sees what the database said when the failure is inside.
+    const bool inside =
+        error.code() == ErrorCode::kInternal || error.code() == ErrorCode::kUnavailable;
+    if (inside && !error.detail().empty()) err << " [" << error.detail() << "]";
+    err << "\n";
     return;
   }
   for (const FieldViolation& violation : violations) {

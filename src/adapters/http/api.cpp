@@ -212,8 +212,7 @@ bool RoleMay(const Call& call, auth::Action action) {
   return call.signed_in() && auth::RoleMay(call.actor.role, action);
 }
 
-Result<void> Audit(Call& call, std::string_view subject_kind, std::string_view subject,
-                   std::string_view detail) {
+auth::AuditEntry AuditStamp(const Call& call) {
   auth::AuditEntry entry;
   entry.at = clock::UtcText(call.now);
   if (call.signed_in()) {
@@ -223,6 +222,12 @@ Result<void> Audit(Call& call, std::string_view subject_kind, std::string_view s
   }
   entry.ip = call.request.remote_address;
   entry.action = call.request.method + " " + call.route.pattern;
+  return entry;
+}
+
+Result<void> Audit(Call& call, std::string_view subject_kind, std::string_view subject,
+                   std::string_view detail) {
+  auth::AuditEntry entry = AuditStamp(call);
   entry.subject_kind = std::string(subject_kind);
   entry.subject = std::string(subject);
   entry.detail = std::string(detail);
@@ -518,9 +523,7 @@ HttpResponse Api::Handle(HttpRequest& request, std::size_t worker) {
   return Dispatch(request, worker, false);
 }
 
-HttpResponse Api::ErrorResponse(int status, std::string_view code, std::string_view message) const {
-  return http::ErrorResponse(status, code, message);
-}
+HttpResponse Api::ErrorResponse(const Error& error) const { return http::ErrorResponse(error); }
 
 HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_only) {
   State& state = *state_;
@@ -530,7 +533,7 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
   if (!api_path) {
     if (request.method != "GET" && request.method != "HEAD") {
       HttpResponse response =
-          http::ErrorResponse(405, "invalid_argument", "허용되지 않는 메서드입니다");
+          http::ErrorResponse(Error(ErrorCode::kMethodNotAllowed, "허용되지 않는 메서드입니다"));
       response.SetHeader("Allow", "GET, HEAD");
       return response;
     }
@@ -539,11 +542,11 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
   }
   const Router::Match match = state.router.Find(request.method, request.path);
   if (match.outcome == Router::Outcome::kNoPath) {
-    return http::ErrorResponse(404, "not_found", "없는 API 경로입니다");
+    return http::ErrorResponse(NotFound("없는 API 경로입니다"));
   }
   if (match.outcome == Router::Outcome::kWrongMethod) {
     HttpResponse response =
-        http::ErrorResponse(405, "invalid_argument", "허용되지 않는 메서드입니다");
+        http::ErrorResponse(Error(ErrorCode::kMethodNotAllowed, "허용되지 않는 메서드입니다"));
     response.SetHeader("Allow", Join(match.allowed_methods, ", "));
     return response;
   }
@@ -554,7 +557,8 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
     if (request.path == "/healthz") {
       Result<auth::LoginAttempts> ping = storage.sessions().FindLoginAttempts("");
       if (!ping) {
-        return http::ErrorResponse(503, "unavailable", "데이터베이스에 연결할 수 없습니다");
+        return http::ErrorResponse(
+            Error(ErrorCode::kUnavailable, "데이터베이스에 연결할 수 없습니다"));
       }
       return JsonResponse(200, boost::json::object{{"status", "ok"}});
     }

@@ -51,8 +51,7 @@ class Api final : public RequestHandler {
   // The employee's own results and the dashboard, from the caches, when fresh.
   std::optional<HttpResponse> AnswerAtOnce(HttpRequest& request) override;
   HttpResponse Handle(HttpRequest& request, std::size_t worker) override;
-  HttpResponse ErrorResponse(int status, std::string_view code,
-                             std::string_view message) const override;
+  HttpResponse ErrorResponse(const Error& error) const override;
 
   // Waits for background jobs to finish (at shutdown).
   void StopJobs();

@@ -1,5 +1,7 @@
 #include "adapters/http/json_body.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "core/common/text.hpp"
 
 namespace chinjeol::http {
@@ -22,6 +24,16 @@ int ToHttpStatus(ErrorCode code) {
       return 503;
     case ErrorCode::kInternal:
       return 500;
+    case ErrorCode::kMalformed:
+      return 400;
+    case ErrorCode::kUnsupportedType:
+      return 415;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kTooManyRequests:
+      return 429;
   }
   return 500;
 }
@@ -42,7 +54,11 @@ HttpResponse NoContent() {
   return response;
 }
 
-HttpResponse ErrorResponse(const Error& error, std::optional<int> status) {
+HttpResponse ErrorResponse(const Error& error) {
+  // What went wrong inside stays in the operator's log.
+  if (!error.detail().empty()) {
+    spdlog::warn("{}: {} [{}]", ErrorCodeName(error.code()), error.message(), error.detail());
+  }
   boost::json::object body;
   boost::json::object detail;
   detail["code"] = ErrorCodeName(error.code());
@@ -58,13 +74,7 @@ HttpResponse ErrorResponse(const Error& error, std::optional<int> status) {
     detail["fields"] = std::move(fields);
   }
   body["error"] = std::move(detail);
-  return JsonResponse(status.value_or(ToHttpStatus(error.code())), body);
-}
-
-HttpResponse ErrorResponse(int status, std::string_view code, std::string_view message) {
-  boost::json::object body;
-  body["error"] = boost::json::object{{"code", code}, {"message", message}};
-  return JsonResponse(status, body);
+  return JsonResponse(ToHttpStatus(error.code()), body);
 }
 
 std::string ObjectReader::PathOf(std::string_view key) const {
@@ -160,14 +170,15 @@ std::optional<HttpResponse> ParseJsonObject(const HttpRequest& request,
   const std::string_view type = request.Header("content-type");
   const std::string_view media = Trim(type.substr(0, type.find(';')));
   if (media != "application/json") {
-    return ErrorResponse(415, "invalid_argument", "Content-Type은 application/json 이어야 합니다");
+    return ErrorResponse(Error(ErrorCode::kUnsupportedType,
+                               "Content-Type은 application/json 이어야 합니다",
+                               {{"Content-Type", "must be application/json"}}));
   }
   boost::json::error_code error;
   boost::json::value value = boost::json::parse(request.body, error);
   if (error) {
-    return ErrorResponse(
-        InvalidArgument("본문이 JSON이 아닙니다: " + error.message(), {{"", "malformed JSON"}}),
-        400);
+    return ErrorResponse(Error(ErrorCode::kMalformed, "본문이 JSON이 아닙니다: " + error.message(),
+                               {{"", "malformed JSON"}}));
   }
   if (!value.is_object()) {
     return ErrorResponse(

@@ -16,20 +16,13 @@ namespace chinjeol::http {
 // The status for an error code: the only place that knows both chinjeol::ErrorCode and HTTP.
 int ToHttpStatus(ErrorCode code);
 
-// {"error": {"code", "message", "fields": [{"field", "message"}]}} with ToHttpStatus(code), or
-// `status` when given (400 for a body that is not JSON, 429, 413...).
-HttpResponse ErrorResponse(const Error& error, std::optional<int> status = std::nullopt);
-HttpResponse ErrorResponse(int status, std::string_view code, std::string_view message);
+// {"error": {"code", "message", "fields": [{"field", "message"}]}} with ToHttpStatus(code): every
+// error answer of the server goes through here. The message is for people (Korean first); the
+// web localises by code and field; the error's detail goes to the log only.
+HttpResponse ErrorResponse(const Error& error);
 
 HttpResponse JsonResponse(int status, const boost::json::value& value);
 HttpResponse NoContent();
-
-// A request body read as one JSON object. Errors carry the status to answer with: 400 when the
-// body is not JSON at all, 422 (kInvalidArgument) when it is JSON of the wrong shape.
-struct BodyError {
-  Error error;
-  int status = 422;
-};
 
 // Reads the fields of a JSON object strictly: each accessor records a violation (with the
 // field's path) for a missing required field or a wrong type; Finish() adds one for every field

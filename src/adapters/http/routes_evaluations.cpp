@@ -12,54 +12,13 @@
 
 #include "adapters/http/internal/call.hpp"
 #include "core/access/results.hpp"
+#include "core/fieldwork/fieldwork.hpp"
 #include "core/planning/release.hpp"
 #include "core/rubric/observation.hpp"
 #include "core/rubric/scoring.hpp"
 
 namespace chinjeol::http::internal {
 namespace {
-
-// What the policy needs to know about an evaluation, with the evaluation.
-struct Loaded {
-  evaluation::Evaluation evaluation;
-  auth::Subject subject;
-};
-
-bool IsFinal(evaluation::ReviewState state) {
-  return state == evaluation::ReviewState::kApproved || state == evaluation::ReviewState::kVoid;
-}
-
-bool IsEditable(evaluation::ReviewState state) {
-  return state == evaluation::ReviewState::kDraft || state == evaluation::ReviewState::kReturned;
-}
-
-Result<std::optional<Loaded>> LoadEvaluation(Call& call, std::int64_t id) {
-  Result<std::optional<evaluation::Evaluation>> found =
-      call.storage.evaluations().FindEvaluation(id);
-  if (!found) return found.error();
-  if (!*found) return std::optional<Loaded>();
-  Loaded loaded{**std::move(found), {}};
-  const evaluation::Evaluation& evaluation = loaded.evaluation;
-  auth::Subject& subject = loaded.subject;
-  subject.employee_no = evaluation.employee_no;
-  subject.department_code = evaluation.department_code;
-  subject.monitor_code = evaluation.monitor_code;
-  subject.final_review = IsFinal(evaluation.state);
-  subject.editable = IsEditable(evaluation.state);
-  Result<std::optional<access::ResultsRelease>> release =
-      call.storage.results().FindRelease(evaluation.campaign_code);
-  if (!release) return release.error();
-  subject.draft = evaluation.state == evaluation::ReviewState::kDraft;
-  subject.results_released = access::IsPublished(*release, evaluation.performed_at, call.local_now);
-  if (call.signed_in() && call.actor.role == auth::Role::kCoach) {
-    Result<std::vector<std::string>> caseload =
-        call.storage.users().ListCaseload(call.actor.user_id);
-    if (!caseload) return caseload.error();
-    subject.in_caseload =
-        std::find(caseload->begin(), caseload->end(), evaluation.employee_no) != caseload->end();
-  }
-  return std::optional<Loaded>(std::move(loaded));
-}
 
 // Monitor names by code, for the admin and the monitor themself.
 Result<std::map<std::string, std::string>> MonitorNames(Call& call) {
@@ -89,15 +48,6 @@ void PutMonitor(Call& call, boost::json::object& json, std::string_view campaign
     case auth::MonitorView::kHidden:
       break;
   }
-}
-
-Result<rubric::Rubric> RubricOf(Call& call, const std::string& code, int version) {
-  Result<std::vector<rubric::Rubric>> rubrics = call.storage.rubrics().ListRubrics();
-  if (!rubrics) return rubrics.error();
-  for (rubric::Rubric& rubric : *rubrics) {
-    if (rubric.code == code && rubric.version == version) return std::move(rubric);
-  }
-  return Internal("rubric " + code + " version " + std::to_string(version) + " is missing");
 }
 
 boost::json::object ScoreJson(const rubric::ContactScore& score) {
@@ -200,107 +150,50 @@ boost::json::object AssignmentJson(const planning::Assignment& assignment, bool 
                              {"released", released}};
 }
 
-// A draft the monitor may change: theirs and still a draft or returned. The error response
-// otherwise: 404 for someone else's (or a missing one), 409 when it has moved on.
-std::optional<HttpResponse> RequireEditable(Call& call, std::int64_t id,
-                                            std::optional<Loaded>& loaded, auth::Action action) {
-  if (!RoleMay(call, action)) return ForbiddenResponse();
-  Result<std::optional<Loaded>> found = LoadEvaluation(call, id);
-  if (!found) return Fail(found);
-  // Missing, or another monitor's: the same answer.
-  if (!*found || !Decide(call, auth::Action::kReadEvaluation, (*found)->subject).allowed) {
-    return NotFoundResponse("평가를 찾을 수 없습니다");
-  }
-  if (!Decide(call, action, (*found)->subject).allowed) {
-    return ErrorResponse(
-        FailedPrecondition(std::string("제출된 평가는 고칠 수 없습니다 (") +
-                           evaluation::ReviewStateCode((*found)->evaluation.state) + ")"));
-  }
-  loaded = std::move(*found);
-  return std::nullopt;
+// The fieldwork use cases' view of this request: who, when, and how the audit log names it.
+fieldwork::Context FieldworkContext(const Call& call) {
+  return fieldwork::Context{call.actor, call.local_now, AuditStamp(call)};
 }
 
-// Reads the monitor's changes into `evaluation`; violations name the JSON path.
-Result<void> ApplyChanges(Call& call, const boost::json::object& body,
-                          evaluation::Evaluation& evaluation, const rubric::Rubric& rubric) {
+// Reads a monitor's changes to a sheet; violations name the JSON path.
+Result<fieldwork::SheetChanges> ReadSheetChanges(const boost::json::object& body) {
   ObjectReader reader(body);
+  fieldwork::SheetChanges changes;
   std::optional<std::string> performed_at =
       reader.String("performed_at", ObjectReader::Need::kOptional, 40);
-  std::optional<std::string> employee_no =
-      reader.String("employee_no", ObjectReader::Need::kOptional, 100);
-  std::optional<std::string> notes = reader.String("notes", ObjectReader::Need::kOptional, 8000);
+  changes.employee_no = reader.String("employee_no", ObjectReader::Need::kOptional, 100);
+  changes.notes = reader.String("notes", ObjectReader::Need::kOptional, 8000);
   const boost::json::array* flags = reader.Array("flags", ObjectReader::Need::kOptional);
   const boost::json::object* observations =
       reader.Object("observations", ObjectReader::Need::kOptional);
   if (performed_at) {
-    std::optional<LocalDateTime> parsed = ParseLocalDateTime(*performed_at);
-    if (!parsed) {
+    changes.performed_at = ParseLocalDateTime(*performed_at);
+    if (!changes.performed_at)
       reader.AddViolation("performed_at", "local time YYYY-MM-DDTHH:MM:SS");
-    } else {
-      evaluation.performed_at = *parsed;
-    }
   }
-  if (employee_no) {
-    Result<std::vector<org::Employee>> found = call.storage.results().FindEmployees({*employee_no});
-    if (!found) return found.error();
-    if (found->empty()) {
-      reader.AddViolation("employee_no", "no such employee");
-    } else {
-      evaluation.employee_no = found->front().employee_no;
-      evaluation.department_code = found->front().department_code;
-    }
-  }
-  if (notes) evaluation.notes = *notes;
   if (flags != nullptr) {
-    std::vector<std::string> parsed;
+    changes.flags.emplace();
     for (std::size_t i = 0; i < flags->size(); ++i) {
-      const boost::json::value& flag = (*flags)[i];
-      if (!flag.is_string() || rubric.FindFlag(flag.get_string()) == nullptr) {
+      if (!(*flags)[i].is_string()) {
         reader.AddViolation("flags/" + std::to_string(i), "one of the rubric's flags");
         continue;
       }
-      parsed.emplace_back(flag.get_string());
+      changes.flags->emplace_back((*flags)[i].get_string());
     }
-    evaluation.flags = std::move(parsed);
   }
   if (observations != nullptr) {
-    std::vector<rubric::ItemObservation> parsed;
+    changes.observations.emplace();
     for (const auto& entry : *observations) {
-      const std::string field = "observations/" + std::string(entry.key());
-      const rubric::Item* item = rubric.FindItem(entry.key());
-      if (item == nullptr) {
-        reader.AddViolation(field, "the rubric has no such item");
-        continue;
-      }
       if (!entry.value().is_string()) {
-        reader.AddViolation(field,
-                            "must be a string: " + rubric::DescribeAllowedObservation(*item));
+        reader.AddViolation("observations/" + std::string(entry.key()), "must be a string");
         continue;
       }
-      Result<rubric::Observation> observation =
-          rubric::ParseObservation(*item, entry.value().get_string());
-      if (!observation) {
-        reader.AddViolation(field, observation.error().message());
-        continue;
-      }
-      parsed.push_back({item->id, *std::move(observation)});
+      changes.observations->emplace_back(std::string(entry.key()),
+                                         std::string(entry.value().get_string()));
     }
-    // In rubric order, so that the stored form is stable.
-    std::sort(parsed.begin(), parsed.end(),
-              [&](const rubric::ItemObservation& a, const rubric::ItemObservation& b) {
-                return rubric.FindItem(a.item_id) < rubric.FindItem(b.item_id);
-              });
-    evaluation.observations = std::move(parsed);
   }
-  if (Result<void> valid = reader.Finish(); !valid) return valid;
-  // A complete sheet gets its score at once, for the monitor to see; an incomplete one none.
-  evaluation.score.reset();
-  if (rubric::IsScored(evaluation.flags)) {
-    Result<rubric::ContactScore> score =
-        rubric::ScoreContact(rubric, evaluation.observations, evaluation.flags);
-    if (score) evaluation.score = *std::move(score);
-  }
-  return Ok();
+  if (Result<void> valid = reader.Finish(); !valid) return valid.error();
+  return changes;
 }
 
 // The file extension and sniffed check of an allowed recording type; empty when not allowed.
@@ -539,7 +432,7 @@ HttpResponse GetEvaluations(Call& call) {
 }
 
 HttpResponse PostEvaluations(Call& call) {
-  if (!Decide(call, auth::Action::kDraftEvaluation).allowed) return ForbiddenResponse();
+  if (!RoleMay(call, auth::Action::kDraftEvaluation)) return ForbiddenResponse();
   boost::json::object body;
   if (std::optional<HttpResponse> bad = ParseJsonObject(call.request, body)) return *bad;
   ObjectReader reader(body);
@@ -550,110 +443,44 @@ HttpResponse PostEvaluations(Call& call) {
   std::optional<std::string> employee_no =
       reader.String("employee_no", ObjectReader::Need::kOptional, 100);
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
-  Result<std::vector<planning::Assignment>> released =
-      call.storage.assignments().ListReleasedAssignments(*campaign_code, call.actor.monitor_code,
-                                                         call.local_now);
-  if (!released) return Fail(released);
-  const auto assignment =
-      std::find_if(released->begin(), released->end(),
-                   [&](const planning::Assignment& a) { return a.code == *assignment_code; });
-  // An unknown, unreleased or someone else's assignment: the same answer.
-  if (assignment == released->end()) return NotFoundResponse("배정을 찾을 수 없습니다");
-  evaluation::Evaluation draft;
-  draft.code = assignment->code;
-  draft.campaign_code = assignment->campaign;
-  draft.employee_no = assignment->employee_no;
-  draft.department_code = assignment->department_code;
-  if (employee_no) {
-    Result<std::vector<org::Employee>> found = call.storage.results().FindEmployees({*employee_no});
-    if (!found) return Fail(found);
-    if (found->empty()) {
-      return ErrorResponse(
-          InvalidArgument("직원을 찾을 수 없습니다", {{"employee_no", "no such employee"}}));
-    }
-    draft.employee_no = found->front().employee_no;
-    draft.department_code = found->front().department_code;
-  }
-  if (draft.employee_no.empty()) {
-    return ErrorResponse(InvalidArgument("방문 평가는 응대한 직원이 필요합니다",
-                                         {{"employee_no", "required for a visit: who served"}}));
-  }
-  draft.monitor_code = call.actor.monitor_code;
-  draft.scenario_code = assignment->scenario_code;
-  draft.channel = assignment->channel;
-  draft.performed_at = call.local_now;
-  draft.round = assignment->round;
-  draft.state = evaluation::ReviewState::kDraft;
-  // The latest version of the channel's default rubric (or of any rubric of the channel).
-  Result<std::vector<rubric::Rubric>> rubrics = call.storage.rubrics().ListRubrics();
-  if (!rubrics) return Fail(rubrics);
-  const std::string preferred =
-      assignment->channel == Channel::kPhone ? "phone-default" : "visit-default";
-  const rubric::Rubric* chosen = nullptr;
-  for (const rubric::Rubric& rubric : *rubrics) {
-    if (rubric.channel != assignment->channel) continue;
-    const bool better = chosen == nullptr ||
-                        (rubric.code == preferred && chosen->code != preferred) ||
-                        (rubric.code == chosen->code && rubric.version > chosen->version);
-    if (better) chosen = &rubric;
-  }
-  if (chosen == nullptr) return ErrorResponse(FailedPrecondition("이 채널의 평가표가 없습니다"));
-  draft.rubric_code = chosen->code;
-  draft.rubric_version = chosen->version;
-  Result<std::int64_t> id = call.storage.evaluations().AddEvaluation(draft);
-  if (!id) return Fail(id);
-  draft.id = *id;
-  return EvaluationResponse(call, 201, draft, auth::MonitorView::kIdentity);
+  Result<evaluation::Evaluation> sheet = fieldwork::StartSheet(
+      call.storage, FieldworkContext(call), *campaign_code, *assignment_code, employee_no);
+  if (!sheet) return Fail(sheet);
+  return EvaluationResponse(call, 201, *sheet, auth::MonitorView::kIdentity);
 }
 
 HttpResponse GetEvaluation(Call& call) {
-  if (!RoleMay(call, auth::Action::kReadEvaluation)) return ForbiddenResponse();
   std::int64_t id = 0;
   if (std::optional<HttpResponse> bad = PathId(call.request, "id", id)) return *bad;
-  Result<std::optional<Loaded>> loaded = LoadEvaluation(call, id);
-  if (!loaded) return Fail(loaded);
-  if (!*loaded) return NotFoundResponse("평가를 찾을 수 없습니다");
-  const auth::Decision decision = Decide(call, auth::Action::kReadEvaluation, (*loaded)->subject);
-  if (!decision.allowed) return NotFoundResponse("평가를 찾을 수 없습니다");
-  if (decision.audit) {
-    if (Result<void> audited =
-            Audit(call, auth::kSubjectEmployee, (*loaded)->evaluation.employee_no,
-                  "evaluation " + std::to_string(id));
+  Result<fieldwork::SheetAccess> found = fieldwork::FindSheet(
+      call.storage, call.actor, id, auth::Action::kReadEvaluation, call.local_now);
+  if (!found) return Fail(found);
+  if (found->decision.audit) {
+    if (Result<void> audited = Audit(call, auth::kSubjectEmployee, found->evaluation.employee_no,
+                                     "evaluation " + std::to_string(id));
         !audited) {
       return Fail(audited);
     }
   }
-  return EvaluationResponse(call, 200, (*loaded)->evaluation, decision.monitor_view);
+  return EvaluationResponse(call, 200, found->evaluation, found->decision.monitor_view);
 }
 
 HttpResponse PutEvaluation(Call& call) {
+  if (!RoleMay(call, auth::Action::kEditEvaluation)) return ForbiddenResponse();
   std::int64_t id = 0;
   if (std::optional<HttpResponse> bad = PathId(call.request, "id", id)) return *bad;
   boost::json::object body;
   if (std::optional<HttpResponse> bad = ParseJsonObject(call.request, body)) return *bad;
-  std::optional<Loaded> loaded;
-  if (std::optional<HttpResponse> refused =
-          RequireEditable(call, id, loaded, auth::Action::kEditEvaluation)) {
-    return *refused;
-  }
-  evaluation::Evaluation evaluation = loaded->evaluation;
-  Result<rubric::Rubric> rubric = RubricOf(call, evaluation.rubric_code, evaluation.rubric_version);
-  if (!rubric) return Fail(rubric);
-  if (Result<void> applied = ApplyChanges(call, body, evaluation, *rubric); !applied) {
-    return Fail(applied);
-  }
-  if (Result<std::optional<campaign::Campaign>> campaign =
-          call.storage.campaigns().FindCampaign(evaluation.campaign_code);
-      campaign && *campaign) {
-    evaluation.round = (*campaign)->RoundOf(evaluation.performed_at.date).value_or(0);
-  }
-  Result<void> saved =
-      call.storage.evaluations().UpdateEvaluation(evaluation, loaded->evaluation.state);
-  if (!saved) return Fail(saved);
-  return EvaluationResponse(call, 200, evaluation, auth::MonitorView::kIdentity);
+  Result<fieldwork::SheetChanges> changes = ReadSheetChanges(body);
+  if (!changes) return Fail(changes);
+  Result<evaluation::Evaluation> sheet =
+      fieldwork::EditSheet(call.storage, FieldworkContext(call), id, *changes);
+  if (!sheet) return Fail(sheet);
+  return EvaluationResponse(call, 200, *sheet, auth::MonitorView::kIdentity);
 }
 
 HttpResponse PostSubmission(Call& call) {
+  if (!RoleMay(call, auth::Action::kSubmitEvaluation)) return ForbiddenResponse();
   std::int64_t id = 0;
   if (std::optional<HttpResponse> bad = PathId(call.request, "id", id)) return *bad;
   if (!call.request.body.empty()) {
@@ -662,49 +489,10 @@ HttpResponse PostSubmission(Call& call) {
     ObjectReader reader(body);
     if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
   }
-  std::optional<Loaded> loaded;
-  if (std::optional<HttpResponse> refused =
-          RequireEditable(call, id, loaded, auth::Action::kSubmitEvaluation)) {
-    return *refused;
-  }
-  evaluation::Evaluation evaluation = loaded->evaluation;
-  Result<rubric::Rubric> rubric = RubricOf(call, evaluation.rubric_code, evaluation.rubric_version);
-  if (!rubric) return Fail(rubric);
-  evaluation.score.reset();
-  if (rubric::IsScored(evaluation.flags)) {
-    Result<rubric::ContactScore> score =
-        rubric::ScoreContact(*rubric, evaluation.observations, evaluation.flags);
-    if (!score) {
-      std::vector<FieldViolation> fields;
-      for (const FieldViolation& violation : score.error().violations()) {
-        fields.emplace_back(
-            violation.field == "flags" ? std::string("flags") : "observations/" + violation.field,
-            violation.message);
-      }
-      return ErrorResponse(InvalidArgument("평가표를 모두 채워야 제출할 수 있습니다", fields));
-    }
-    evaluation.score = *std::move(score);
-  }
-  Result<evaluation::ReviewState> next =
-      evaluation::ApplyReviewAction(evaluation.state, evaluation::ReviewAction::kSubmit, "");
-  if (!next) return Fail(next);
-  evaluation.state = *next;
-  Result<void> saved =
-      call.storage.evaluations().UpdateEvaluation(evaluation, loaded->evaluation.state);
-  if (!saved) return Fail(saved);
-  // The assignment moves on with the fieldwork; imported evaluations have none.
-  const auto has_flag = [&](std::string_view flag) {
-    return std::find(evaluation.flags.begin(), evaluation.flags.end(), flag) !=
-           evaluation.flags.end();
-  };
-  const planning::AssignmentStatus status =
-      has_flag(rubric::kFlagUnanswered) ? planning::AssignmentStatus::kUnanswered
-      : has_flag(rubric::kFlagVoid)     ? planning::AssignmentStatus::kVoid
-                                        : planning::AssignmentStatus::kDone;
-  Result<void> moved = call.storage.assignments().SetAssignmentStatus(evaluation.campaign_code,
-                                                                      evaluation.code, status);
-  if (!moved && moved.error().code() != ErrorCode::kNotFound) return Fail(moved);
-  return EvaluationResponse(call, 200, evaluation, auth::MonitorView::kIdentity);
+  Result<evaluation::Evaluation> sheet =
+      fieldwork::SubmitSheet(call.storage, FieldworkContext(call), id);
+  if (!sheet) return Fail(sheet);
+  return EvaluationResponse(call, 200, *sheet, auth::MonitorView::kIdentity);
 }
 
 HttpResponse PostReview(Call& call) {
@@ -726,35 +514,23 @@ HttpResponse PostReview(Call& call) {
     if (!action) reader.AddViolation("action", "approve, return or void");
   }
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
-  // Missing, or a draft a reviewer may not see yet: the same answer.
-  Result<std::optional<Loaded>> found = LoadEvaluation(call, id);
-  if (!found) return Fail(found);
-  if (!*found || !Decide(call, auth::Action::kReviewEvaluation, (*found)->subject).allowed) {
-    return NotFoundResponse("평가를 찾을 수 없습니다");
-  }
-  Result<evaluation::Evaluation> reviewed =
-      access::ReviewEvaluation(call.storage, id, *action, reason.value_or(""));
+  Result<evaluation::Evaluation> reviewed = fieldwork::ReviewSheet(
+      call.storage, FieldworkContext(call), id, *action, reason.value_or(""));
   if (!reviewed) return Fail(reviewed);
-  if (Result<void> audited = Audit(call, auth::kSubjectEmployee, reviewed->employee_no,
-                                   "review " + *action_text + " evaluation " + std::to_string(id));
-      !audited) {
-    return Fail(audited);
-  }
   return EvaluationResponse(call, 200, *reviewed, decision.monitor_view);
 }
 
 std::optional<HttpResponse> AdmitRecording(Call& call) {
   std::int64_t id = 0;
   if (std::optional<HttpResponse> bad = PathId(call.request, "id", id)) return bad;
-  std::optional<Loaded> loaded;
-  if (std::optional<HttpResponse> refused =
-          RequireEditable(call, id, loaded, auth::Action::kUploadRecording)) {
-    return refused;
-  }
+  Result<fieldwork::SheetAccess> found = fieldwork::FindSheet(
+      call.storage, call.actor, id, auth::Action::kUploadRecording, call.local_now);
+  if (!found) return Fail(found);
   if (RecordingExtension(call.request.Header("content-type")).empty()) {
-    return ErrorResponse(
-        415, "invalid_argument",
-        "녹음 파일은 audio/mpeg, audio/mp4, audio/wav, audio/webm, audio/ogg 중 하나여야 합니다");
+    return ErrorResponse(Error(
+        ErrorCode::kUnsupportedType,
+        "녹음 파일은 audio/mpeg, audio/mp4, audio/wav, audio/webm, audio/ogg 중 하나여야 합니다",
+        {{"Content-Type", "audio/mpeg, audio/mp4, audio/wav, audio/webm or audio/ogg"}}));
   }
   return std::nullopt;
 }
@@ -763,6 +539,9 @@ HttpResponse PutRecording(Call& call) {
   if (std::optional<HttpResponse> refused = AdmitRecording(call)) return *refused;
   std::int64_t id = 0;
   (void)PathId(call.request, "id", id);
+  Result<fieldwork::SheetAccess> sheet = fieldwork::FindSheet(
+      call.storage, call.actor, id, auth::Action::kUploadRecording, call.local_now);
+  if (!sheet) return Fail(sheet);
   if (call.request.body_file.empty()) {
     return ErrorResponse(InvalidArgument("녹음 파일이 비어 있습니다", {{"", "empty body"}}));
   }
@@ -796,6 +575,11 @@ HttpResponse PutRecording(Call& call) {
   if (previous && *previous && (*previous)->file_name != name) {
     std::remove((call.shared.data_dir + "/" + (*previous)->file_name).c_str());
   }
+  if (Result<void> audited = Audit(call, auth::kSubjectEmployee, sheet->evaluation.employee_no,
+                                   "recording of evaluation " + std::to_string(id));
+      !audited) {
+    return Fail(audited);
+  }
   return JsonResponse(200, RecordingJson(recording));
 }
 
@@ -803,18 +587,20 @@ HttpResponse GetRecording(Call& call) {
   if (!RoleMay(call, auth::Action::kReadRecording)) return ForbiddenResponse();
   std::int64_t id = 0;
   if (std::optional<HttpResponse> bad = PathId(call.request, "id", id)) return *bad;
-  Result<std::optional<Loaded>> loaded = LoadEvaluation(call, id);
-  if (!loaded) return Fail(loaded);
-  if (!*loaded) return NotFoundResponse("녹음을 찾을 수 없습니다");
-  const auth::Decision decision = Decide(call, auth::Action::kReadRecording, (*loaded)->subject);
-  if (!decision.allowed) return NotFoundResponse("녹음을 찾을 수 없습니다");
+  Result<fieldwork::SheetAccess> loaded = fieldwork::FindSheet(
+      call.storage, call.actor, id, auth::Action::kReadRecording, call.local_now);
+  if (!loaded) {
+    if (loaded.error().code() == ErrorCode::kNotFound)
+      return NotFoundResponse("녹음을 찾을 수 없습니다");
+    return Fail(loaded);
+  }
+  const auth::Decision& decision = loaded->decision;
   Result<std::optional<access::Recording>> recording = call.storage.results().FindRecording(id);
   if (!recording) return Fail(recording);
   if (!*recording) return NotFoundResponse("녹음을 찾을 수 없습니다");
   if (decision.audit) {
-    if (Result<void> audited =
-            Audit(call, auth::kSubjectEmployee, (*loaded)->evaluation.employee_no,
-                  "recording of evaluation " + std::to_string(id));
+    if (Result<void> audited = Audit(call, auth::kSubjectEmployee, loaded->evaluation.employee_no,
+                                     "recording of evaluation " + std::to_string(id));
         !audited) {
       return Fail(audited);
     }

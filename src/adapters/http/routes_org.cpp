@@ -228,9 +228,10 @@ HttpResponse PostImport(Call& call) {
     extension = ".xlsx";
   }
   if (extension.empty()) {
-    return ErrorResponse(415, "invalid_argument",
-                         "파일은 text/csv 또는 XLSX (application/vnd.openxmlformats-"
-                         "officedocument.spreadsheetml.sheet) 이어야 합니다");
+    return ErrorResponse(Error(ErrorCode::kUnsupportedType,
+                               "파일은 text/csv 또는 XLSX (application/vnd.openxmlformats-"
+                               "officedocument.spreadsheetml.sheet) 이어야 합니다",
+                               {{"Content-Type", "text/csv or an XLSX workbook"}}));
   }
   if (call.request.body_file.empty()) {
     return ErrorResponse(InvalidArgument("파일이 비어 있습니다", {{"", "empty body"}}));

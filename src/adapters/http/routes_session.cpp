@@ -67,9 +67,8 @@ HttpResponse PostSession(Call& call) {
     }
     case auth::SignInStatus::kLockedOut: {
       HttpResponse response = ErrorResponse(
-          Error(ErrorCode::kUnavailable,
-                "로그인 시도가 너무 많아 잠시 잠겼습니다. 15분 뒤에 다시 시도해 주세요"),
-          429);
+          Error(ErrorCode::kTooManyRequests,
+                "로그인 시도가 너무 많아 잠시 잠겼습니다. 15분 뒤에 다시 시도해 주세요"));
       response.SetHeader("Retry-After", std::to_string(outcome->retry_after_seconds));
       return response;
     }

@@ -178,7 +178,7 @@ struct Server::Impl {
                   response = work(worker);
                 } catch (const std::exception& failure) {
                   spdlog::error("request failed: {}", failure.what());
-                  response = handler.ErrorResponse(500, "internal", "내부 오류가 발생했습니다");
+                  response = handler.ErrorResponse(Internal("내부 오류가 발생했습니다"));
                 }
                 asio::post(executor, [state, response = std::move(response)]() mutable {
                   std::move (**state)(std::move(response));
@@ -186,7 +186,7 @@ struct Server::Impl {
               });
           if (!queued) {
             HttpResponse busy = handler.ErrorResponse(
-                503, "unavailable", "서버가 바쁩니다. 잠시 후 다시 시도해 주세요");
+                Error(ErrorCode::kUnavailable, "서버가 바쁩니다. 잠시 후 다시 시도해 주세요"));
             busy.SetHeader("Retry-After", "1");
             asio::post(executor, [state, busy = std::move(busy)]() mutable {
               std::move (**state)(std::move(busy));
@@ -212,7 +212,7 @@ struct Server::Impl {
       beast::error_code ec;
       file.open(response.file_path.c_str(), beast::file_mode::scan, ec);
       if (ec) {
-        response = handler.ErrorResponse(404, "not_found", "파일을 찾을 수 없습니다");
+        response = handler.ErrorResponse(NotFound("파일을 찾을 수 없습니다"));
       } else if (head) {
         bhttp::response<bhttp::empty_body> message;
         fill(message);
@@ -298,7 +298,7 @@ struct Server::Impl {
       if (read_error) {
         if (read_error == bhttp::error::header_limit) {
           HttpResponse too_large =
-              handler.ErrorResponse(431, "invalid_argument", "요청 헤더가 너무 큽니다");
+              handler.ErrorResponse(Error(ErrorCode::kTooLarge, "요청 헤더가 너무 큽니다"));
           std::uint64_t bytes = 0;
           co_await Write(stream, too_large, 11, false, false, bytes);
         } else if (read_error != bhttp::error::end_of_stream && read_error != asio::error::eof &&
@@ -306,7 +306,7 @@ struct Server::Impl {
                    read_error != asio::error::operation_aborted &&
                    read_error != asio::error::connection_reset) {
           HttpResponse bad =
-              handler.ErrorResponse(400, "invalid_argument", "잘못된 HTTP 요청입니다");
+              handler.ErrorResponse(Error(ErrorCode::kMalformed, "잘못된 HTTP 요청입니다"));
           std::uint64_t bytes = 0;
           co_await Write(stream, bad, 11, false, false, bytes);
         }
@@ -331,7 +331,8 @@ struct Server::Impl {
       bool respond = true;
       std::optional<ParsedTarget> target = ParseTarget(request.target);
       if (!target) {
-        response = handler.ErrorResponse(400, "invalid_argument", "요청 주소를 읽을 수 없습니다");
+        response =
+            handler.ErrorResponse(Error(ErrorCode::kMalformed, "요청 주소를 읽을 수 없습니다"));
         keep_alive = false;
       } else {
         request.path = std::move(target->path);
@@ -354,7 +355,7 @@ struct Server::Impl {
         }
         if (!refused && header_parser.content_length() &&
             *header_parser.content_length() > plan.limit) {
-          refused = handler.ErrorResponse(413, "invalid_argument", "요청 본문이 너무 큽니다");
+          refused = handler.ErrorResponse(Error(ErrorCode::kTooLarge, "요청 본문이 너무 큽니다"));
         }
         if (refused) {
           response = *std::move(refused);
@@ -391,7 +392,8 @@ struct Server::Impl {
             request.body = std::move(parser.get().body());
           }
           if (body_error == bhttp::error::body_limit) {
-            response = handler.ErrorResponse(413, "invalid_argument", "요청 본문이 너무 큽니다");
+            response =
+                handler.ErrorResponse(Error(ErrorCode::kTooLarge, "요청 본문이 너무 큽니다"));
             keep_alive = false;
           } else if (body_error) {
             if (!request.body_file.empty()) std::remove(request.body_file.c_str());

@@ -36,9 +36,8 @@ class RequestHandler {
   }
   // Runs on worker `worker` (0 .. pool size - 1).
   virtual HttpResponse Handle(HttpRequest& request, std::size_t worker) = 0;
-  // A JSON error response for problems the server finds itself (413, 400, 503, 500).
-  virtual HttpResponse ErrorResponse(int status, std::string_view code,
-                                     std::string_view message) const = 0;
+  // A JSON error response for problems the server finds itself (too large, malformed, busy).
+  virtual HttpResponse ErrorResponse(const Error& error) const = 0;
 };
 
 struct ServerOptions {

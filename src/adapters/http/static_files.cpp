@@ -133,10 +133,10 @@ std::string FindWebDir(const std::string& requested) {
 
 HttpResponse ServeStatic(const std::string& web_dir, const HttpRequest& request) {
   if (web_dir.empty()) {
-    return ErrorResponse(404, "not_found",
-                         "웹 화면 파일이 없습니다 (web/dist를 빌드하거나 --web DIR을 주세요)");
+    return ErrorResponse(
+        NotFound("웹 화면 파일이 없습니다 (web/dist를 빌드하거나 --web DIR을 주세요)"));
   }
-  if (!IsSafe(request.path)) return ErrorResponse(404, "not_found", "찾을 수 없습니다");
+  if (!IsSafe(request.path)) return ErrorResponse(NotFound("찾을 수 없습니다"));
   std::string relative = request.path;
   if (relative.ends_with('/')) relative += "index.html";
   struct stat info {};
@@ -146,9 +146,9 @@ HttpResponse ServeStatic(const std::string& web_dir, const HttpRequest& request)
     const bool immutable = relative.starts_with("/assets/");
     return FileResponse(path, info, request, immutable);
   }
-  if (HasExtension(relative)) return ErrorResponse(404, "not_found", "찾을 수 없습니다");
+  if (HasExtension(relative)) return ErrorResponse(NotFound("찾을 수 없습니다"));
   const std::string index = web_dir + "/index.html";
-  if (!IsFile(index, &info)) return ErrorResponse(404, "not_found", "찾을 수 없습니다");
+  if (!IsFile(index, &info)) return ErrorResponse(NotFound("찾을 수 없습니다"));
   return FileResponse(index, info, request, false);
 }
 

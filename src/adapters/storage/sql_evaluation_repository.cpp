@@ -522,13 +522,21 @@ Result<void> SqlEvaluationRepository::UpdateEvaluation(const evaluation::Evaluat
         RequireId(connection, "SELECT id FROM rubrics WHERE code = ? AND version = ?",
                   {evaluation.rubric_code, evaluation.rubric_version}, "rubric", "rubric version");
     if (!rubric) return rubric.error();
+    Result<std::int64_t> employee =
+        RequireId(connection, "SELECT id FROM employees WHERE employee_no = ?",
+                  {evaluation.employee_no}, "employee_no", "employee");
+    if (!employee) return employee.error();
+    Result<std::int64_t> department =
+        RequireId(connection, "SELECT id FROM departments WHERE code = ?",
+                  {evaluation.department_code}, "department_code", "department");
+    if (!department) return department.error();
     const RecordedText text = RecordedTextOf(evaluation);
     return connection.Execute(
-        "UPDATE evaluations SET performed_at = ?, round_no = ?, rubric_id = ?, flags = ?, "
-        "observations = ?, item_points = ?, score = ?, capped = ?, state = ?, review_reason = ?, "
-        "notes = ?, scored_at = ? WHERE id = ?",
-        {FormatLocalDateTime(evaluation.performed_at), evaluation.round, *rubric, text.flags,
-         text.observations, text.item_points, text.score, text.capped,
+        "UPDATE evaluations SET employee_id = ?, department_id = ?, performed_at = ?, round_no = ?, "
+        "rubric_id = ?, flags = ?, observations = ?, item_points = ?, score = ?, capped = ?, "
+        "state = ?, review_reason = ?, notes = ?, scored_at = ? WHERE id = ?",
+        {*employee, *department, FormatLocalDateTime(evaluation.performed_at), evaluation.round,
+         *rubric, text.flags, text.observations, text.item_points, text.score, text.capped,
          evaluation::ReviewStateCode(evaluation.state), evaluation.review_reason, evaluation.notes,
          NowText(), evaluation.id});
   });

@@ -226,6 +226,7 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
   if (!objection) return objection.error();
   if (!*objection) return NotFound("이의신청을 찾을 수 없습니다");
   const std::string trimmed(Trim(reason));
+  // The decision, the voided evaluation and the published scores change together.
   Result<void> decided = storage.InTransaction([&]() -> Result<void> {
     if (Result<void> saved =
             storage.results().DecideObjection(objection_id, decision, trimmed, actor.user_id, now);
@@ -233,52 +234,26 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
       return saved;
     }
     if (decision != ObjectionState::kUpheld) return Ok();
-    return storage.evaluations().SetReviewState(
-        (*objection)->evaluation_id, evaluation::ReviewState::kApproved,
-        evaluation::ReviewState::kVoid, "이의신청 인용 (objection upheld): " + trimmed);
-  });
-  if (!decided) return decided.error();
-  if (decision == ObjectionState::kUpheld) {
+    if (Result<void> voided = storage.evaluations().SetReviewState(
+            (*objection)->evaluation_id, evaluation::ReviewState::kApproved,
+            evaluation::ReviewState::kVoid, "이의신청 인용 (objection upheld): " + trimmed);
+        !voided) {
+      return voided;
+    }
     // The published scores follow the decision; the release day and deadline stay.
     Result<std::optional<ResultsRelease>> release =
         storage.results().FindRelease((*objection)->campaign_code);
     if (!release) return release.error();
-    if (*release) {
-      auto scores = PublishedScores(storage, (*objection)->campaign_code, (*release)->released_at);
-      if (!scores) return scores.error();
-      if (Result<void> saved = storage.results().SaveRelease(**release, actor.user_id,
-                                                             scores->first, scores->second);
-          !saved) {
-        return saved.error();
-      }
-    }
-  }
+    if (!*release) return Ok();
+    auto scores = PublishedScores(storage, (*objection)->campaign_code, (*release)->released_at);
+    if (!scores) return scores.error();
+    return storage.results().SaveRelease(**release, actor.user_id, scores->first, scores->second);
+  });
+  if (!decided) return decided.error();
   Result<std::optional<Objection>> updated = storage.results().FindObjection(objection_id);
   if (!updated) return updated.error();
   if (!*updated) return Internal("the objection just decided is missing");
   return **updated;
-}
-
-Result<evaluation::Evaluation> ReviewEvaluation(programme::Storage& storage,
-                                                std::int64_t evaluation_id,
-                                                evaluation::ReviewAction action,
-                                                std::string_view reason) {
-  Result<std::optional<evaluation::Evaluation>> found =
-      storage.evaluations().FindEvaluation(evaluation_id);
-  if (!found) return found.error();
-  if (!*found) return NotFound("평가를 찾을 수 없습니다");
-  const std::string trimmed(Trim(reason));
-  Result<evaluation::ReviewState> next =
-      evaluation::ApplyReviewAction((*found)->state, action, trimmed);
-  if (!next) return next.error();
-  if (Result<void> moved =
-          storage.evaluations().SetReviewState(evaluation_id, (*found)->state, *next, trimmed);
-      !moved) {
-    return moved.error();
-  }
-  (*found)->state = *next;
-  (*found)->review_reason = trimmed;
-  return **std::move(found);
 }
 
 }  // namespace chinjeol::access

@@ -75,12 +75,4 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
                                   std::int64_t objection_id, ObjectionState decision,
                                   std::string_view reason, const LocalDateTime& now);
 
-// A review step by a reviewer or the admin: approve, return (with a reason) or void (with a
-// reason). kNotFound for an unknown evaluation; kFailedPrecondition when the action does not
-// fit the state (or someone else moved it first); kInvalidArgument without a needed reason.
-Result<evaluation::Evaluation> ReviewEvaluation(programme::Storage& storage,
-                                                std::int64_t evaluation_id,
-                                                evaluation::ReviewAction action,
-                                                std::string_view reason);
-
 }  // namespace chinjeol::access

@@ -20,6 +20,16 @@ const char* ErrorCodeName(ErrorCode code) {
       return "unavailable";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kMalformed:
+      return "malformed_request";
+    case ErrorCode::kUnsupportedType:
+      return "unsupported_media_type";
+    case ErrorCode::kMethodNotAllowed:
+      return "method_not_allowed";
+    case ErrorCode::kTooLarge:
+      return "too_large";
+    case ErrorCode::kTooManyRequests:
+      return "too_many_requests";
   }
   return "internal";
 }

@@ -17,6 +17,12 @@ enum class ErrorCode {
   kPermissionDenied,    // We know who is asking; they may not do this.
   kUnavailable,         // A dependency is down or busy; retrying later may work.
   kInternal,            // A bug or broken invariant. Never used for user mistakes.
+  // How a request reached us, rather than what it asked: an adapter's protocol refusals.
+  kMalformed,         // The request cannot be read at all (not JSON, not HTTP).
+  kUnsupportedType,   // The content is of a type this does not take.
+  kMethodNotAllowed,  // The address exists; this verb does not apply to it.
+  kTooLarge,          // The request (head or body) is larger than allowed.
+  kTooManyRequests,   // The client asks too often or holds too much; slow down.
 };
 
 // Where in the input a problem sits. For files: the file name, the physical line (CSV, header =
@@ -43,11 +49,19 @@ class Error {
   ErrorCode code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::vector<FieldViolation>& violations() const { return violations_; }
+  // What went wrong inside, for the operator's log (e.g. the database's own message and the
+  // statement): never shown to the people using the programme.
+  const std::string& detail() const { return detail_; }
+  Error WithDetail(std::string detail) && {
+    detail_ = std::move(detail);
+    return std::move(*this);
+  }
 
  private:
   ErrorCode code_;
   std::string message_;
   std::vector<FieldViolation> violations_;
+  std::string detail_;
 };
 
 // Short machine name of a code, e.g. "invalid_argument"; used in JSON errors and logs.
@@ -64,6 +78,9 @@ inline Error FailedPrecondition(std::string message) {
 }
 inline Error Internal(std::string message) {
   return Error(ErrorCode::kInternal, std::move(message));
+}
+inline Error PermissionDenied(std::string message) {
+  return Error(ErrorCode::kPermissionDenied, std::move(message));
 }
 
 // "file:line: column P05: level must be 1-5" (parts that are empty are left out).

@@ -266,9 +266,9 @@ evaluation::Evaluation DrawContact(Simulation& sim, const planning::Assignment& 
     evaluation.flags.emplace_back(rubric::kFlagCritical);
     evaluation.notes = "고압적인 말투로 용건을 끊음";
   }
-  Result<rubric::ContactScore> score =
-      rubric::ScoreContact(rubric, evaluation.observations, evaluation.flags);
-  if (score) evaluation.score = std::move(*score);
+  Result<std::optional<rubric::ContactScore>> score =
+      rubric::ScoreSheet(rubric, evaluation.observations, evaluation.flags);
+  if (score) evaluation.score = *std::move(score);
 
   // Most evaluations are reviewed already; some wait in the queue or were sent back.
   const double review = sim.random.Uniform();

@@ -207,9 +207,9 @@ class RowChecker {
     }
 
     evaluation.score.reset();
-    if (scored && problems_.total() == problems_before) {
-      Result<rubric::ContactScore> score =
-          rubric::ScoreContact(rubric_, evaluation.observations, evaluation.flags);
+    if (problems_.total() == problems_before) {
+      Result<std::optional<rubric::ContactScore>> score =
+          rubric::ScoreSheet(rubric_, evaluation.observations, evaluation.flags);
       if (!score) {
         const auto& violations = score.error().violations();
         Problem(line, violations.empty() ? "" : violations.front().field, score.error().message());

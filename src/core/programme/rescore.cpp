@@ -29,24 +29,19 @@ Result<RescoreReport> RescoreCampaign(Storage& storage, std::string_view campaig
           ++report.unchanged;
           return Ok();
         }
-        std::optional<rubric::ContactScore> score;
-        if (rubric::IsScored(evaluation.flags)) {
-          Result<rubric::ContactScore> scored =
-              rubric::ScoreContact(rubric, evaluation.observations, evaluation.flags);
-          if (!scored) {
-            for (const FieldViolation& violation : scored.error().violations()) {
-              problems.Add(0, violation.field,
-                           "evaluation " + evaluation.code + ": " + violation.message);
-            }
-            if (scored.error().violations().empty()) {
-              problems.Add(0, "",
-                           "evaluation " + evaluation.code + ": " + scored.error().message());
-            }
-            return Ok();
+        Result<std::optional<rubric::ContactScore>> scored =
+            rubric::ScoreSheet(rubric, evaluation.observations, evaluation.flags);
+        if (!scored) {
+          for (const FieldViolation& violation : scored.error().violations()) {
+            problems.Add(0, violation.field,
+                         "evaluation " + evaluation.code + ": " + violation.message);
           }
-          score = std::move(*scored);
+          if (scored.error().violations().empty()) {
+            problems.Add(0, "", "evaluation " + evaluation.code + ": " + scored.error().message());
+          }
+          return Ok();
         }
-        updates.emplace_back(evaluation.id, std::move(score));
+        updates.emplace_back(evaluation.id, *std::move(scored));
         return Ok();
       });
   if (!visited) return visited.error();

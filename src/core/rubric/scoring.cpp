@@ -178,6 +178,15 @@ bool IsScored(const std::vector<std::string>& flags) {
   return !Contains(flags, kFlagUnanswered) && !Contains(flags, kFlagVoid);
 }
 
+Result<std::optional<ContactScore>> ScoreSheet(const Rubric& rubric,
+                                               const std::vector<ItemObservation>& observations,
+                                               const std::vector<std::string>& flags) {
+  if (!IsScored(flags)) return std::optional<ContactScore>();
+  Result<ContactScore> score = ScoreContact(rubric, observations, flags);
+  if (!score) return score.error();
+  return std::optional<ContactScore>(*std::move(score));
+}
+
 Result<ContactScore> ScoreContact(const Rubric& rubric,
                                   const std::vector<ItemObservation>& observations,
                                   const std::vector<std::string>& flags) {

@@ -51,6 +51,13 @@ Result<ContactScore> ScoreContact(const Rubric& rubric,
                                   const std::vector<ItemObservation>& observations,
                                   const std::vector<std::string>& flags);
 
+// The one way a contact sheet gets its score: none for an unanswered or void contact (see
+// IsScored), ScoreContact's score otherwise, with its kInvalidArgument when the sheet is not
+// complete or breaks the rubric.
+Result<std::optional<ContactScore>> ScoreSheet(const Rubric& rubric,
+                                               const std::vector<ItemObservation>& observations,
+                                               const std::vector<std::string>& flags);
+
 // Stage subtotals of item scores (given in rubric item order), in the rubric's stage order:
 // points and maximum of the items that applied.
 std::vector<StageScore> StageSubtotals(const Rubric& rubric, const std::vector<ItemScore>& items);

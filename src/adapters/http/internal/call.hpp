@@ -157,6 +157,10 @@ auth::Decision Decide(const Call& call, auth::Action action, const auth::Subject
 // Whether the caller's role may perform the action on some record at all.
 bool RoleMay(const Call& call, auth::Action action);
 
+// The audit log's record of this request, whose data still to be filled in: who (the caller),
+// when (now), from where (the client address) and which route.
+auth::AuditEntry AuditStamp(const Call& call);
+
 // Writes one audit entry (who: the caller; when: now; from where: the client address). A read
 // must not go ahead when this fails.
 Result<void> Audit(Call& call, std::string_view subject_kind, std::string_view subject,

@@ -2,6 +2,29 @@
 
 namespace chinjeol::storage::sql {
 
+Error DatabaseError(DatabaseFailure failure) {
+  switch (failure) {  // No default: a new failure must be worded here.
+    case DatabaseFailure::kDuplicate:
+      return Error(ErrorCode::kAlreadyExists, "이미 있는 항목입니다 (already exists)");
+    case DatabaseFailure::kUnknownReference:
+      return Error(ErrorCode::kInvalidArgument,
+                   "없는 항목을 가리킵니다 (refers to something that does not exist)");
+    case DatabaseFailure::kBrokenRule:
+      return Error(ErrorCode::kInvalidArgument,
+                   "저장 규칙에 맞지 않습니다 (breaks a rule of the stored data)");
+    case DatabaseFailure::kBusy:
+      return Error(ErrorCode::kUnavailable,
+                   "데이터베이스가 바쁩니다. 잠시 후 다시 시도해 주세요 (the database is busy; "
+                   "try again shortly)");
+    case DatabaseFailure::kUnreachable:
+      return Error(ErrorCode::kUnavailable,
+                   "데이터베이스에 연결할 수 없습니다 (the database cannot be reached)");
+    case DatabaseFailure::kOther:
+      return Error(ErrorCode::kInternal, "데이터베이스 오류입니다 (database error)");
+  }
+  return Error(ErrorCode::kInternal, "데이터베이스 오류입니다 (database error)");
+}
+
 std::string_view Param::text() const {
   if (const auto* view = std::get_if<std::string_view>(&value_)) return *view;
   if (const auto* owned = std::get_if<std::string>(&value_)) return *owned;
@@ -44,7 +67,7 @@ Result<std::optional<std::int64_t>> Connection::QueryInt64(std::string_view sql,
 
 Error Rephrase(const Error& error, std::string message) {
   if (error.code() == ErrorCode::kAlreadyExists || error.code() == ErrorCode::kInvalidArgument) {
-    return Error(error.code(), std::move(message), error.violations());
+    return Error(error.code(), std::move(message), error.violations()).WithDetail(error.detail());
   }
   return error;
 }

@@ -19,6 +19,18 @@ namespace chinjeol::storage::sql {
 
 enum class Dialect { kSqlite, kPostgres };
 
+// What went wrong in the database, as the people using the programme are told it: the engine's
+// own message and the statement go to the error's detail, never into its message.
+enum class DatabaseFailure {
+  kDuplicate,         // kAlreadyExists
+  kUnknownReference,  // kInvalidArgument: a foreign key
+  kBrokenRule,        // kInvalidArgument: another constraint
+  kBusy,              // kUnavailable: locked, serialization failure, too many connections
+  kUnreachable,       // kUnavailable: cannot open or lost the connection
+  kOther,             // kInternal
+};
+Error DatabaseError(DatabaseFailure failure);
+
 // One statement parameter: NULL, an integer, a real or a text. Text passed as an lvalue is
 // referenced and must outlive the call; an rvalue string is moved in.
 class Param {

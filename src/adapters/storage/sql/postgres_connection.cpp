@@ -42,20 +42,19 @@ std::string WithSql(std::string message, std::string_view sql) {
 }
 
 Error FromSqlState(std::string_view state, const std::string& message) {
-  if (state == "23505") return Error(ErrorCode::kAlreadyExists, "already exists: " + message);
-  if (state == "23503") {
-    return Error(ErrorCode::kInvalidArgument, "refers to something unknown: " + message);
-  }
-  if (state.starts_with("23")) {
-    return Error(ErrorCode::kInvalidArgument, "breaks a rule of the database: " + message);
-  }
+  const auto worded = [&](DatabaseFailure failure) {
+    return DatabaseError(failure).WithDetail(message);
+  };
+  if (state == "23505") return worded(DatabaseFailure::kDuplicate);
+  if (state == "23503") return worded(DatabaseFailure::kUnknownReference);
+  if (state.starts_with("23")) return worded(DatabaseFailure::kBrokenRule);
   // Serialization failure, deadlock, lock not available, shutdown, too many connections, and
   // connection exceptions: retrying later may work.
   if (state == "40001" || state == "40P01" || state == "55P03" || state == "53300" ||
       state.starts_with("57P") || state.starts_with("08")) {
-    return Error(ErrorCode::kUnavailable, "the database is unavailable: " + message);
+    return worded(DatabaseFailure::kBusy);
   }
-  return Error(ErrorCode::kInternal, "database error: " + message);
+  return worded(DatabaseFailure::kOther);
 }
 
 class PostgresRow final : public Row {
@@ -203,7 +202,8 @@ class PostgresConnectionImpl final : public PostgresConnection {
   Result<void> Run(PostgresStatement& statement, std::span<const Param> params,
                    const RowVisitor* visit) {
     if (static_cast<int>(params.size()) != statement.parameters()) {
-      return Internal("statement needs " + std::to_string(statement.parameters()) +
+      return DatabaseError(DatabaseFailure::kOther)
+          .WithDetail("statement needs " + std::to_string(statement.parameters()) +
                       " parameters, got " + std::to_string(params.size()) +
                       " [sql: " + statement.sql() + "]");
     }
@@ -259,14 +259,14 @@ class PostgresConnectionImpl final : public PostgresConnection {
     }
     if (PQstatus(connection_) == CONNECTION_OK) return Ok();
     if (transaction_open_) {
-      return Error(ErrorCode::kUnavailable,
-                   "the connection to the database was lost during a transaction: " +
-                       OneLine(PQerrorMessage(connection_)));
+      return DatabaseError(DatabaseFailure::kUnreachable)
+          .WithDetail("the connection was lost during a transaction: " +
+                      OneLine(PQerrorMessage(connection_)));
     }
     PQreset(connection_);
     if (PQstatus(connection_) != CONNECTION_OK) {
-      return Error(ErrorCode::kUnavailable,
-                   "cannot reach the database: " + OneLine(PQerrorMessage(connection_)));
+      return DatabaseError(DatabaseFailure::kUnreachable)
+          .WithDetail(OneLine(PQerrorMessage(connection_)));
     }
     ++generation_;  // prepared statements died with the old session
     return SetUpSession();
@@ -283,10 +283,9 @@ class PostgresConnectionImpl final : public PostgresConnection {
     const std::string message = WithSql(OneLine(PQresultErrorMessage(result)), sql);
     if (state == nullptr) {
       if (PQstatus(connection_) != CONNECTION_OK) {
-        return Error(ErrorCode::kUnavailable,
-                     "the connection to the database was lost: " + message);
+        return DatabaseError(DatabaseFailure::kUnreachable).WithDetail(message);
       }
-      return Error(ErrorCode::kInternal, "database error: " + message);
+      return DatabaseError(DatabaseFailure::kOther).WithDetail(message);
     }
     return FromSqlState(state, message);
   }
@@ -294,9 +293,9 @@ class PostgresConnectionImpl final : public PostgresConnection {
   Error ConnectionError(std::string_view sql) {
     const std::string message = WithSql(OneLine(PQerrorMessage(connection_)), sql);
     if (PQstatus(connection_) != CONNECTION_OK) {
-      return Error(ErrorCode::kUnavailable, "the connection to the database was lost: " + message);
+      return DatabaseError(DatabaseFailure::kUnreachable).WithDetail(message);
     }
-    return Error(ErrorCode::kInternal, "database error: " + message);
+    return DatabaseError(DatabaseFailure::kOther).WithDetail(message);
   }
 
   void DrainResults() {

@@ -81,7 +81,8 @@ class SqliteStatement final : public Statement {
  private:
   Result<void> Bind(std::span<const Param> params) {
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(statement_)) {
-      return Internal("statement needs " +
+      return DatabaseError(DatabaseFailure::kOther)
+          .WithDetail("statement needs " +
                       std::to_string(sqlite3_bind_parameter_count(statement_)) +
                       " parameters, got " + std::to_string(params.size()) +
                       " [sql: " + sqlite3_sql(statement_) + "]");
@@ -165,26 +166,28 @@ class SqliteConnection final : public Connection {
 }  // namespace
 
 Error FromSqlite(int rc, std::string_view what) {
-  std::string message(what);
+  const auto worded = [&](DatabaseFailure failure) {
+    return DatabaseError(failure).WithDetail(std::string(what));
+  };
   switch (rc) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
-      return Error(ErrorCode::kAlreadyExists, "already exists: " + message);
+      return worded(DatabaseFailure::kDuplicate);
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return Error(ErrorCode::kInvalidArgument, "refers to something unknown: " + message);
+      return worded(DatabaseFailure::kUnknownReference);
     default:
       break;
   }
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT:
-      return Error(ErrorCode::kInvalidArgument, "breaks a rule of the database: " + message);
+      return worded(DatabaseFailure::kBrokenRule);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Error(ErrorCode::kUnavailable, "the database is busy: " + message);
+      return worded(DatabaseFailure::kBusy);
     case SQLITE_CANTOPEN:
-      return Error(ErrorCode::kUnavailable, "cannot open the database: " + message);
+      return worded(DatabaseFailure::kUnreachable);
     default:
-      return Error(ErrorCode::kInternal, "database error: " + message);
+      return worded(DatabaseFailure::kOther);
   }
 }
 
