@@ -229,15 +229,19 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
   // E003's contact (the admin's search, which does count them, shows they are there).
   const std::string e3 = std::to_string(world->evaluation("e3"));
   for (const std::string subject : {"E003", "C-FUT"}) {
-    const boost::json::value by_admin =
-        ParseJson(world->Get("/api/audit-log?page_size=200&subject=" + subject, &admin).body);
+    const Reply admin_search =
+        world->Get("/api/audit-log?page_size=200&subject=" + subject, &admin);
+    ASSERT_EQ(admin_search.status, 200) << admin_search.body;
+    const boost::json::value by_admin = ParseJson(admin_search.body);
     long monitors_rows = 0;
     for (const boost::json::value& item : by_admin.at("items").as_array()) {
       if (item.at("role").as_string() == "monitor") ++monitors_rows;
     }
     EXPECT_GT(monitors_rows, 0) << subject;
-    const boost::json::value by_auditor =
-        ParseJson(world->Get("/api/audit-log?page_size=200&subject=" + subject, &auditor).body);
+    const Reply auditor_search =
+        world->Get("/api/audit-log?page_size=200&subject=" + subject, &auditor);
+    ASSERT_EQ(auditor_search.status, 200) << auditor_search.body;
+    const boost::json::value by_auditor = ParseJson(auditor_search.body);
     EXPECT_EQ(by_auditor.at("total").as_int64(), by_admin.at("total").as_int64() - monitors_rows)
         << subject;
     for (const boost::json::value& item : by_auditor.at("items").as_array()) {
@@ -246,7 +250,8 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
   }
   // And a monitor's rows carry no detail that links them to a contact (no evaluation id).
   long fieldwork_rows = 0;
-  for (const boost::json::value& item : ParseJson(all.body).at("items").as_array()) {
+  const boost::json::value all_items = ParseJson(all.body);
+  for (const boost::json::value& item : all_items.at("items").as_array()) {
     if (item.at("subject").as_string() != "(fieldwork)") continue;
     ++fieldwork_rows;
     EXPECT_EQ(item.at("detail").as_string(), "") << boost::json::serialize(item);
