@@ -8,6 +8,7 @@
 #include "adapters/files/table_files.hpp"
 #include "adapters/http/serve.hpp"
 #include "adapters/storage/storage_factory.hpp"
+#include "adapters/system/audit_key.hpp"
 #include "adapters/system/digest.hpp"
 #include "adapters/system/secure_random.hpp"
 #include "adapters/system/sodium_password_hasher.hpp"
@@ -40,7 +41,13 @@ Result<std::vector<rubric::Rubric>> ReadRubricFile(const std::string& path) {
 cli::Services MakeServices() {
   static const system::SodiumPasswordHasher hasher;
   cli::Services services;
-  services.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
+  services.open_storage =
+      [](std::string_view url,
+         const std::string& audit_key_path) -> Result<std::unique_ptr<programme::Storage>> {
+    Result<std::string> key = system::LoadOrCreateAuditKey(audit_key_path);
+    if (!key) return key.error();
+    return storage::OpenStorage(url, *key);
+  };
   services.open_table = [](const std::string& path) { return files::OpenTableSource(path); };
   services.open_sink = [](std::string_view format, const std::string& path,
                           const std::string& sheet, std::ostream& standard_output) {
@@ -64,8 +71,13 @@ cli::Services MakeServices() {
     options.web_dir = request.web_dir;
     options.data_dir = request.data_dir;
     options.threads = request.threads;
+    // Read once: every server on one database must be given the same key file.
+    Result<std::string> key = system::LoadOrCreateAuditKey(request.audit_key_path);
+    if (!key) return Result<void>(key.error());
     http::ApiServices api;
-    api.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
+    api.open_storage = [key = *key](std::string_view url) {
+      return storage::OpenStorage(url, key);
+    };
     api.open_table = [](const std::string& path) { return files::OpenTableSource(path); };
     api.hasher = &hasher;
     return http::Serve(options, api, out);

@@ -1,6 +1,7 @@
 // The web API against a real server on a free port, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <filesystem>
@@ -9,7 +10,9 @@
 
 #include "adapters/storage/sql/connection.hpp"
 #include "adapters/storage/sql/sqlite_connection.hpp"
+#include "adapters/storage/sql_audit_log.hpp"
 #include "adapters/storage/storage_factory.hpp"
+#include "adapters/system/audit_key.hpp"
 #include "tests/api/api_world.hpp"
 
 namespace chinjeol::api_testing {
@@ -559,6 +562,7 @@ TEST_P(ApiTest, WritesTheAuditLogForReadsOfPersonalAndUnreleasedPlanData) {
     const std::string login(entry.at("login").as_string());
     const std::string kind(entry.at("subject_kind").as_string());
     const std::string subject(entry.at("subject").as_string());
+    if (login == "system") continue;  // the marker row that starts the keyed chain
     EXPECT_EQ(entry.at("ip").as_string(), "127.0.0.1");
     if (login == "admin" && kind == "employee" && subject == "E003") employee_read = true;
     if (login == "admin" && kind == "plan" && subject == "C-FUT") plan_read = true;
@@ -590,6 +594,103 @@ TEST_P(ApiTest, WritesTheAuditLogForReadsOfPersonalAndUnreleasedPlanData) {
               "UPDATE audit_log SET subject = 'E999' WHERE id = (SELECT MIN(id) FROM audit_log)"));
   const Reply broken = world().Get("/api/audit-log/verification", &auditor);
   EXPECT_FALSE(Object(broken).at("intact").as_bool());
+}
+
+TEST_P(ApiTest, KeysTheAuditChainWithAPrivateFileOutsideTheDatabaseAndExportsItsHead) {
+  Browser admin = world().SignIn("admin");
+  Browser auditor = world().SignIn("auditor");
+  ASSERT_EQ(world().Get("/api/evaluations/" + Id("e3"), &admin).status, 200);
+  // The key file was created on the first start, readable by its owner only.
+  struct stat info {};
+  ASSERT_EQ(::stat(world().audit_key_path().c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600U);
+  Result<std::string> key = system::LoadOrCreateAuditKey(world().audit_key_path());
+  ASSERT_TRUE(key) << key.error().message();
+
+  // The head, for write-once storage: the export is itself logged, and the head is its row.
+  const Reply head = world().Get("/api/audit-log/head", &auditor);
+  ASSERT_EQ(head.status, 200) << head.body;
+  const boost::json::object exported = Object(head);
+  const std::string head_hash(exported.at("head_hash").as_string());
+  EXPECT_EQ(head_hash.size(), 64U);
+  EXPECT_FALSE(exported.at("at").as_string().empty());
+  Browser employee = world().SignIn("employee");
+  EXPECT_EQ(world().Get("/api/audit-log/head", &employee).status, 403);
+
+  Result<std::unique_ptr<programme::Storage>> storage =
+      storage::OpenStorage(world().database_url(), *key);
+  ASSERT_TRUE(storage) << storage.error().message();
+  std::vector<auth::AuditEntry> rows;
+  ASSERT_TRUE(
+      (*storage)->audit_log().ForEachEntry([&](const auth::AuditEntry& row) -> Result<void> {
+        rows.push_back(row);
+        return Ok();
+      }));
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(exported.at("entries").as_int64(), static_cast<std::int64_t>(rows.size()));
+  EXPECT_EQ(exported.at("last_id").as_int64(), rows.back().id);
+  EXPECT_EQ(rows.back().detail, "head exported");
+  EXPECT_EQ(rows.back().row_hash, head_hash);
+  // Every row's hash is keyed: from the fields alone (a guess of the hidden ones included) no
+  // one can recompute it, with the key the server can.
+  for (const auth::AuditEntry& row : rows) {
+    EXPECT_NE(row.row_hash, storage::Sha256Hex(auth::AuditChainText(row))) << row.id;
+    EXPECT_EQ(row.row_hash, storage::HmacSha256Hex(*key, auth::AuditKeyedChainText(row))) << row.id;
+  }
+  const boost::json::object verified = Object(world().Get("/api/audit-log/verification", &auditor));
+  EXPECT_TRUE(verified.at("intact").as_bool());
+  EXPECT_EQ(verified.at("unkeyed").as_int64(), 0);
+  EXPECT_EQ(verified.at("keyed_from").as_int64(), rows.front().id);
+
+  // A server given the key file once others may read it refuses to start.
+  ASSERT_EQ(::chmod(world().audit_key_path().c_str(), 0644), 0);
+  Result<std::unique_ptr<http::RunningServer>> refused = world_->StartAnotherServer();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code(), chinjeol::ErrorCode::kFailedPrecondition);
+  ASSERT_EQ(::chmod(world().audit_key_path().c_str(), 0600), 0);
+}
+
+TEST_P(ApiTest, RecordsAccountChangesAndResultsReleasesInTheAuditLog) {
+  Browser admin = world().SignIn("admin");
+  ASSERT_EQ(world()
+                .Call("POST", "/api/users", &admin,
+                      R"({"login":"new-reviewer","password":"firm-password-1","role":"reviewer"})")
+                .status,
+            201);
+  EXPECT_EQ(world()
+                .Call("POST", "/api/users", &admin,
+                      R"({"login":"new-reviewer","password":"firm-password-1","role":"reviewer"})")
+                .status,
+            409);
+  ASSERT_EQ(world().Call("PATCH", "/api/users/new-reviewer", &admin, R"({"active":false})").status,
+            200);
+  const Reply released = world().Call("POST", "/api/campaigns/C-2021/results-release", &admin,
+                                      R"({"objection_deadline":"2099-12-31"})");
+  ASSERT_EQ(released.status, 200) << released.body;
+
+  const Reply account_log = world().Get("/api/audit-log?subject=new-reviewer&page_size=50", &admin);
+  EXPECT_EQ(account_log.body.find("firm-password-1"), std::string::npos);
+  const boost::json::array account = Object(account_log).at("items").as_array();
+  ASSERT_EQ(account.size(), 2U);  // the refused duplicate is not a change
+  EXPECT_EQ(account[1].at("action").as_string(), "POST /api/users");
+  EXPECT_EQ(account[1].at("subject_kind").as_string(), "account");
+  EXPECT_EQ(account[1].at("detail").as_string(), "created role=reviewer");
+  EXPECT_EQ(account[1].at("login").as_string(), "admin");
+  EXPECT_EQ(account[0].at("action").as_string(), "PATCH /api/users/{login}");
+  EXPECT_EQ(account[0].at("detail").as_string(), "active=false");
+
+  const boost::json::array release =
+      Object(world().Get("/api/audit-log?subject=C-2021&page_size=50", &admin))
+          .at("items")
+          .as_array();
+  bool recorded = false;
+  for (const boost::json::value& item : release) {
+    if (item.at("action").as_string() == "POST /api/campaigns/{code}/results-release") {
+      recorded = true;
+      EXPECT_EQ(item.at("detail").as_string(), "results released; objections until 2099-12-31");
+    }
+  }
+  EXPECT_TRUE(recorded) << boost::json::serialize(release);
 }
 
 TEST_P(ApiTest, ImportsInTheBackgroundWithProgressToPoll) {

@@ -8,6 +8,7 @@
 #include "adapters/codec/rubric_json.hpp"
 #include "adapters/files/table_files.hpp"
 #include "adapters/storage/storage_factory.hpp"
+#include "adapters/system/audit_key.hpp"
 #include "adapters/system/sodium_password_hasher.hpp"
 #include "core/access/results.hpp"
 #include "core/programme/setup.hpp"
@@ -236,14 +237,23 @@ Result<std::unique_ptr<ApiWorld>> ApiWorld::Create(testing::Engine engine, Optio
   } else {
     world->hasher_ = std::make_unique<FastHasher>();
   }
-  world->services_.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
+  // The audit chain's key file, as `chinjeol serve` reads it: every server of the world opens
+  // the database with the key in this one file (created on the first start).
+  world->audit_key_path_ = pattern + "/chinjeol-audit.key";
+  world->services_.open_storage =
+      [path = world->audit_key_path_](
+          std::string_view url) -> Result<std::unique_ptr<programme::Storage>> {
+    Result<std::string> key = system::LoadOrCreateAuditKey(path);
+    if (!key) return key.error();
+    return storage::OpenStorage(url, *key);
+  };
   world->services_.open_table = [](const std::string& path) {
     return files::OpenTableSource(path);
   };
   world->services_.hasher = world->hasher_.get();
   {
     Result<std::unique_ptr<programme::Storage>> storage =
-        storage::OpenStorage(world->database_->url());
+        world->services_.open_storage(world->database_->url());
     if (!storage) return storage.error();
     if (Result<void> seeded = Seed(**storage, *world->hasher_, world->evaluations_); !seeded) {
       return Error(seeded.error().code() == ErrorCode::kUnavailable ? ErrorCode::kInternal

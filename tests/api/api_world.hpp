@@ -62,6 +62,7 @@ class ApiWorld {
   unsigned short port() const { return server_->port(); }
   const std::string& database_url() const { return database_->url(); }
   const std::string& data_dir() const { return data_dir_; }
+  const std::string& audit_key_path() const { return audit_key_path_; }
   std::int64_t evaluation(const std::string& name) const { return evaluations_.at(name); }
 
   // Another server on the same database (its own data folder).
@@ -86,6 +87,7 @@ class ApiWorld {
   http::ApiServices services_;
   std::string folder_;
   std::string data_dir_;
+  std::string audit_key_path_;
   std::string web_dir_;
   std::unique_ptr<http::RunningServer> server_;
   std::map<std::string, std::int64_t> evaluations_;

@@ -223,6 +223,42 @@ TEST_P(SecrecyTest, NoRouteShowsUnreleasedAssignmentsOrMonitorsToAnyoneElse) {
   const Reply all = world->Get("/api/audit-log?page_size=200", &auditor);
   EXPECT_NE(all.body.find("password changed"), std::string::npos);
   EXPECT_EQ(all.body.find("\"mona\""), std::string::npos);
+
+  // Nor do counts tell the auditor what a monitor did: a search by the auditor neither matches
+  // nor counts a monitor's rows, so that its total is what it would be had monitor A not opened
+  // E003's contact (the admin's search, which does count them, shows they are there).
+  const std::string e3 = std::to_string(world->evaluation("e3"));
+  for (const std::string subject : {"E003", "C-FUT"}) {
+    const Reply admin_search =
+        world->Get("/api/audit-log?page_size=200&subject=" + subject, &admin);
+    ASSERT_EQ(admin_search.status, 200) << admin_search.body;
+    const boost::json::value by_admin = ParseJson(admin_search.body);
+    long monitors_rows = 0;
+    for (const boost::json::value& item : by_admin.at("items").as_array()) {
+      if (item.at("role").as_string() == "monitor") ++monitors_rows;
+    }
+    EXPECT_GT(monitors_rows, 0) << subject;
+    const Reply auditor_search =
+        world->Get("/api/audit-log?page_size=200&subject=" + subject, &auditor);
+    ASSERT_EQ(auditor_search.status, 200) << auditor_search.body;
+    const boost::json::value by_auditor = ParseJson(auditor_search.body);
+    EXPECT_EQ(by_auditor.at("total").as_int64(), by_admin.at("total").as_int64() - monitors_rows)
+        << subject;
+    for (const boost::json::value& item : by_auditor.at("items").as_array()) {
+      EXPECT_NE(item.at("role").as_string(), "monitor") << subject;
+    }
+  }
+  // And a monitor's rows carry no detail that links them to a contact (no evaluation id).
+  long fieldwork_rows = 0;
+  const boost::json::value all_items = ParseJson(all.body);
+  for (const boost::json::value& item : all_items.at("items").as_array()) {
+    if (item.at("subject").as_string() != "(fieldwork)") continue;
+    ++fieldwork_rows;
+    EXPECT_EQ(item.at("detail").as_string(), "") << boost::json::serialize(item);
+    EXPECT_EQ(item.at("ip").as_string(), "") << boost::json::serialize(item);
+  }
+  EXPECT_GT(fieldwork_rows, 0);
+  EXPECT_EQ(all.body.find("evaluation " + e3), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SecrecyTest,

@@ -544,6 +544,47 @@ TEST_P(CliTest, AddsUsersWithArgon2idHashesAndRefusesWeakOrUnboundOnes) {
             2);
 }
 
+TEST_P(CliTest, RecordsAccountsItCreatesAndPrintsAndVerifiesTheKeyedAuditChain) {
+  SetUpProgramme();
+  const CliRun added =
+      Run({"user", "add", "--login", "m1", "--role", "monitor", "--monitor-code", "M01"},
+          "monitor-pass-2021\n");
+  ASSERT_EQ(added.status, 0) << added.err;
+  auth::AuditQuery query;
+  query.subject = "m1";
+  const auto created = *OpenDatabase()->audit_log().List(query);
+  ASSERT_EQ(created.entries.size(), 1U);
+  EXPECT_EQ(created.entries.front().action, "chinjeol user add");
+  EXPECT_EQ(created.entries.front().subject_kind, "account");
+  EXPECT_EQ(created.entries.front().detail, "created role=monitor");
+  EXPECT_THAT(created.entries.front().login, StartsWith("cli:"));
+
+  // The head, as JSON for write-once storage, is the last row's hash.
+  const CliRun head = Run({"audit", "head"});
+  ASSERT_EQ(head.status, 0) << head.err;
+  const auto newest = *OpenDatabase()->audit_log().List({});
+  EXPECT_THAT(head.out, HasSubstr("\"head_hash\": \"" + newest.entries.front().row_hash + "\""));
+  EXPECT_THAT(head.out, HasSubstr("\"entries\": " + std::to_string(newest.total)));
+  const CliRun verified = Run({"audit", "verify"});
+  EXPECT_EQ(verified.status, 0) << verified.err;
+  EXPECT_THAT(verified.out, HasSubstr("intact"));
+
+  // Another key neither verifies the chain nor writes to it.
+  const std::string other = (folder_.path() / "other.key").string();
+  EXPECT_EQ(Run({"--audit-key", other, "audit", "verify"}).status, 1);
+  const CliRun refused = Run({"--audit-key", other, "user", "add", "--login", "m2", "--role",
+                              "monitor", "--monitor-code", "M02"},
+                             "monitor-pass-2021\n");
+  EXPECT_NE(refused.status, 0);
+  EXPECT_THAT(refused.err, HasSubstr("audit key"));
+  // A key file others may read is refused.
+  std::filesystem::permissions(other, std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  const CliRun exposed = Run({"--audit-key", other, "campaigns"});
+  EXPECT_EQ(exposed.status, 2);
+  EXPECT_THAT(exposed.err, HasSubstr("chmod 600"));
+}
+
 TEST_P(CliTest, AddsRubricVersionsFromJsonAndNamesTheJsonPathOfAMistake) {
   const std::string rubric = R"({"code": "phone-short", "channel": "phone", "version": 1,
     "name_ko": "간단 전화 평가표", "name_en": "Short phone sheet",

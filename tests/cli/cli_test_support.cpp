@@ -1,5 +1,6 @@
 #include "tests/cli/cli_test_support.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -30,7 +31,14 @@ std::string TempFolder::Write(const std::string& name, const std::string& text) 
 CliRun RunChinjeol(const std::string& database, const std::vector<std::string>& args,
                    const std::string& input) {
   static const cli::Services services = app::MakeServices();
+  // One audit key file for the whole test run (created by the first command), unless a test
+  // names its own.
+  static const TempFolder key_folder;
   std::vector<std::string> words = {"chinjeol", "--db", database};
+  if (std::find(args.begin(), args.end(), "--audit-key") == args.end()) {
+    words.push_back("--audit-key");
+    words.push_back((key_folder.path() / "chinjeol-audit.key").string());
+  }
   words.insert(words.end(), args.begin(), args.end());
   std::vector<const char*> argv;
   for (const std::string& word : words) argv.push_back(word.c_str());

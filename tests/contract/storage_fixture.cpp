@@ -27,7 +27,7 @@ rubric::Item MakeItem(std::string id, std::string stage, std::string name_ko, ru
 void StorageTest::SetUp() {
   CHINJEOL_OPEN_TEST_DATABASE(database_, is_postgres() ? chinjeol::testing::Engine::kPostgres
                                                        : chinjeol::testing::Engine::kSqlite);
-  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url());
+  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url(), kTestAuditKey);
   ASSERT_TRUE(opened) << opened.error().message();
   storage_ = *std::move(opened);
 }
@@ -39,7 +39,7 @@ void StorageTest::TearDown() {
 
 void StorageTest::Reopen() {
   storage_.reset();
-  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url());
+  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url(), kTestAuditKey);
   ASSERT_TRUE(opened) << opened.error().message();
   storage_ = *std::move(opened);
 }

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/evaluation/evaluation.hpp"
@@ -12,6 +13,9 @@
 #include "tests/support/test_databases.hpp"
 
 namespace chinjeol::storage::testing {
+
+// The audit chain's key of the test storages (32 bytes).
+inline constexpr std::string_view kTestAuditKey = "chinjeol-contract-test-audit-key";
 
 // One test on a fresh database of the engine named by the parameter ("sqlite" or "postgres"),
 // from tests/support: SQLite in a new temporary folder, PostgreSQL in a new schema of the

@@ -44,6 +44,23 @@ std::string Number(double value, int decimals) {
   return text.str();
 }
 
+}  // namespace
+
+std::string AuditKeyPath(const std::string& option, const std::string& data_dir) {
+  if (!option.empty()) return option;
+  if (const char* env = std::getenv("CHINJEOL_AUDIT_KEY"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  std::string folder = data_dir.empty() ? std::string("chinjeol-data") : data_dir;
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  const std::size_t slash = folder.rfind('/');
+  const std::string parent =
+      slash == std::string::npos ? std::string(".") : (slash == 0 ? "" : folder.substr(0, slash));
+  return parent + "/chinjeol-audit.key";
+}
+
+namespace {
+
 // Shared state of one command line run.
 struct Context {
   const Services& services;
@@ -51,6 +68,8 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   std::string database;
+  std::string audit_key;  // --audit-key
+  std::string data_dir;   // serve --data: where the audit key lies by default
   int status = 0;
 
   int Fail(const Error& error) {
@@ -62,7 +81,7 @@ struct Context {
   // Opens the database, creating and migrating it, with the default rubrics and holidays.
   Result<std::unique_ptr<programme::Storage>> Open() {
     Result<std::unique_ptr<programme::Storage>> storage =
-        services.open_storage(DatabaseUrl(database));
+        services.open_storage(DatabaseUrl(database), AuditKeyPath(audit_key, data_dir));
     if (!storage) return storage;
     std::unique_ptr<programme::TableSource> holidays = services.default_holidays();
     Result<void> ready = programme::EnsureDefaults(**storage, services.default_rubrics, *holidays);
@@ -73,8 +92,9 @@ struct Context {
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
-// Records in the access log that someone at this machine read personal data or plan data from
-// the command line (Personal Information Protection Act: who, when, from where, whose, what).
+// Records in the access log that someone at this machine read personal data or plan data, or
+// created an account, from the command line (Personal Information Protection Act: who, when,
+// from where, whose, what).
 Result<void> RecordCommandLineRead(programme::Storage& storage, std::string_view action,
                                    std::string_view subject_kind, std::string_view subject,
                                    std::string detail) {
@@ -427,8 +447,54 @@ void RunUserAdd(Context& context, const std::string& login, const std::string& r
     context.Fail(added.error());
     return;
   }
+  if (Result<void> logged =
+          RecordCommandLineRead(**storage, "chinjeol user add", auth::kSubjectAccount, login,
+                                "created role=" + std::string(auth::RoleCode(*role)));
+      !logged) {
+    context.Fail(logged.error());
+    return;
+  }
   context.out << "사용자를 만들었습니다 / User created: " << login << " ("
               << auth::RoleNameKo(*role) << " " << auth::RoleCode(*role) << ")\n";
+}
+
+// The end of the audit chain, for keeping on write-once storage: a later `audit verify` with an
+// intact chain, and a head found again in the log, show that nothing was changed up to there.
+void RunAuditHead(Context& context) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<auth::AuditHead> head = (*storage)->audit_log().Head();
+  if (!head) {
+    context.Fail(head.error());
+    return;
+  }
+  context.out << "{\"entries\": " << head->entries << ", \"last_id\": "
+              << (head->last_id ? std::to_string(*head->last_id) : std::string("null"))
+              << ", \"head_hash\": \"" << head->head_hash << "\", \"at\": \""
+              << clock::UtcText(clock::UnixNow()) << "\"}\n";
+}
+
+void RunAuditVerify(Context& context) {
+  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<auth::AuditVerification> verified = (*storage)->audit_log().Verify();
+  if (!verified) {
+    context.Fail(verified.error());
+    return;
+  }
+  if (verified->intact) {
+    context.out << "감사 로그 이상 없음 / Audit chain intact: " << verified->checked << " rows ("
+                << verified->unkeyed << " unkeyed before the keyed chain), head "
+                << verified->head_hash << "\n";
+    return;
+  }
+  context.Fail(Internal("감사 로그가 손상되었습니다 / Audit chain broken: " + verified->problem));
 }
 
 void RunRubricList(Context& context) {
@@ -775,6 +841,9 @@ void RunServe(Context& context, ServeRequest request) {
     context.Fail(Internal("this build of chinjeol has no web server"));
     return;
   }
+  if (request.data_dir.empty()) request.data_dir = "chinjeol-data";
+  context.data_dir = request.data_dir;
+  request.audit_key_path = AuditKeyPath(context.audit_key, request.data_dir);
   // The schema, default rubrics and holidays are made ready first, as for every command.
   Result<std::unique_ptr<programme::Storage>> storage = context.Open();
   if (!storage) {
@@ -783,7 +852,6 @@ void RunServe(Context& context, ServeRequest request) {
   }
   storage->reset();
   request.database_url = DatabaseUrl(context.database);
-  if (request.data_dir.empty()) request.data_dir = "chinjeol-data";
   if (Result<void> served = context.services.serve(request, context.out); !served) {
     context.Fail(served.error());
   }
@@ -791,7 +859,7 @@ void RunServe(Context& context, ServeRequest request) {
 
 int Run(int argc, const char* const* argv, const Services& services, std::istream& in,
         std::ostream& out, std::ostream& err) {
-  Context context{services, in, out, err, {}, 0};
+  Context context{services, in, out, err, {}, {}, {}, 0};
   CLI::App app{"chinjeol (친절): 민원 친절도 평가 프로그램 / a civil-service kindness programme"};
   app.fallthrough();
   app.require_subcommand(1);
@@ -799,6 +867,9 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   app.add_option("--db", context.database,
                  "데이터베이스 Database: sqlite:PATH (default sqlite:chinjeol.db) or "
                  "postgresql://user:pass@host:port/dbname; also CHINJEOL_DB");
+  app.add_option("--audit-key", context.audit_key,
+                 "감사 로그 키 파일 Audit log key file (created with mode 0600 when missing; "
+                 "default chinjeol-audit.key next to the data folder; also CHINJEOL_AUDIT_KEY)");
 
   int demo_employees = 1200;
   std::uint64_t demo_seed = 2021;
@@ -889,6 +960,15 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   user_add->add_option("--department-code", u_department, "부서 코드 (department_head)");
   user_add->callback(
       [&] { RunUserAdd(context, u_login, u_role, u_employee, u_monitor, u_department); });
+
+  auto* audit = app.add_subcommand("audit", "감사 로그 / The access log's hash chain");
+  audit->require_subcommand(1);
+  audit
+      ->add_subcommand("head", "마지막 해시 / Print the chain's head (JSON) for write-once storage")
+      ->callback([&] { RunAuditHead(context); });
+  audit->add_subcommand("verify", "검증 / Check the whole chain with the key")->callback([&] {
+    RunAuditVerify(context);
+  });
 
   auto* rubric = app.add_subcommand("rubric", "평가표 / Rubrics");
   rubric->require_subcommand(1);

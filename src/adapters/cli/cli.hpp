@@ -21,15 +21,20 @@ namespace chinjeol::cli {
 struct ServeRequest {
   std::string database_url;
   std::string listen = "127.0.0.1:8080";
-  std::string web_dir;      // empty: looked up next to the program and in the source tree
-  std::string data_dir;     // recordings and uploads
-  std::size_t threads = 0;  // 0: one worker per core
+  std::string web_dir;         // empty: looked up next to the program and in the source tree
+  std::string data_dir;        // recordings and uploads
+  std::string audit_key_path;  // the audit chain's key file (see AuditKeyPath)
+  std::size_t threads = 0;     // 0: one worker per core
 };
 
 // The adapters the command line works with, handed over by app/main (the CLI never reaches
 // another adapter itself).
 struct Services {
-  std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url)> open_storage;
+  // Opens the database with the audit chain's key read from (or, the first time, created in)
+  // the file `audit_key_path`.
+  std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url,
+                                                            const std::string& audit_key_path)>
+      open_storage;
   std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
       open_table;
   // format: csv, json or xlsx; an empty path means `standard_output` (not for xlsx).
@@ -48,6 +53,10 @@ struct Services {
   // Runs the web server in the foreground until SIGINT/SIGTERM (the HTTP adapter, via app/).
   std::function<Result<void>(const ServeRequest& request, std::ostream& out)> serve;
 };
+
+// The audit chain's key file: the --audit-key option, else CHINJEOL_AUDIT_KEY, else
+// "chinjeol-audit.key" next to the data folder (`data_dir`, default chinjeol-data).
+std::string AuditKeyPath(const std::string& option, const std::string& data_dir);
 
 // Runs one command line (CONTRACT.md "Commands"). Exit status: 0 success, 2 bad input (with a
 // reason naming the file, line and column on `err`), 1 anything else.

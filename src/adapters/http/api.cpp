@@ -52,9 +52,9 @@ const std::vector<RouteSpec>& RouteTable() {
        ""},
       {"GET", "/api/users", GetUsers, Access::kSignedIn, BodyKind::kNone, "users", "Accounts",
        "admin", "", "", "UserList"},
-      {"POST", "/api/users", PostUsers, Access::kSignedIn, BodyKind::kJson, "users",
+      {"POST", "/api/users", PostUsersAudited, Access::kSignedIn, BodyKind::kJson, "users",
        "Create an account", "admin", "", "NewUser", "User"},
-      {"PATCH", "/api/users/{login}", PatchUser, Access::kSignedIn, BodyKind::kJson, "users",
+      {"PATCH", "/api/users/{login}", PatchUserAudited, Access::kSignedIn, BodyKind::kJson, "users",
        "End or restore an account, set a coach's caseload", "admin", "", "UserChange", "User"},
       {"GET", "/api/campaigns", GetCampaigns, Access::kSignedIn, BodyKind::kNone, "campaigns",
        "Campaigns (counts for the admin and reviewers only)", "all but auditor", "", "",
@@ -143,8 +143,11 @@ const std::vector<RouteSpec>& RouteTable() {
        "The access log, newest first (reading it is logged too)", "admin, auditor",
        "subject,login,page,page_size", "", "AuditPage"},
       {"GET", "/api/audit-log/verification", GetAuditVerification, Access::kSignedIn,
-       BodyKind::kNone, "audit", "Check the hash chain of the whole access log", "admin, auditor",
-       "", "", "AuditVerification"},
+       BodyKind::kNone, "audit", "Check the keyed hash chain of the whole access log",
+       "admin, auditor", "", "", "AuditVerification"},
+      {"GET", "/api/audit-log/head", GetAuditHead, Access::kSignedIn, BodyKind::kNone, "audit",
+       "The chain's last hash, to keep on write-once storage (the export is logged)",
+       "admin, auditor", "", "", "AuditHead"},
   };
   return routes;
 }

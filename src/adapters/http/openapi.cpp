@@ -191,7 +191,11 @@ constexpr std::string_view kSchemas = R"json({
     "page_size": {"type": "integer"}, "total": {"type": "integer"}}},
   "AuditVerification": {"type": "object", "properties": {"intact": {"type": "boolean"},
     "checked": {"type": "integer"}, "first_broken_id": {"type": ["integer", "null"]},
-    "problem": {"type": "string"}}}
+    "problem": {"type": "string"}, "unkeyed": {"type": "integer"},
+    "keyed_from": {"type": ["integer", "null"]}, "head_hash": {"type": "string"}}},
+  "AuditHead": {"type": "object", "properties": {"entries": {"type": "integer"},
+    "last_id": {"type": ["integer", "null"]}, "head_hash": {"type": "string"},
+    "at": {"type": "string"}}}
 })json";
 
 boost::json::object Ref(std::string_view schema) {

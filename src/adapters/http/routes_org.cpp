@@ -1,11 +1,13 @@
 // The organisation (departments, employees, monitors, rubrics, scenarios), imports and their
 // jobs, and the audit log.
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
 
+#include "adapters/clock/clock.hpp"
 #include "adapters/codec/rubric_json.hpp"
 #include "adapters/http/internal/call.hpp"
 #include "adapters/http/internal/jobs.hpp"
@@ -300,11 +302,13 @@ HttpResponse GetAuditLog(Call& call) {
   // Monitors' accounts and identities stay secret from everyone but the admin: the auditor
   // sees a stable pseudonym instead, enough to follow one account through the log, no address,
   // and cannot search for a monitor's login or code (such a search finds nothing, as for a
-  // login that does not exist).
+  // login that does not exist). Nor does any search match a monitor's rows, in the page or in
+  // its total: whose data a monitor opened is whom they are about to contact.
   const bool reveal_monitors = call.actor.role == auth::Role::kAdmin;
   std::set<std::string> monitor_logins;
   std::set<std::string> monitor_codes;
   if (!reveal_monitors) {
+    query.filters_skip_monitor_rows = true;
     Result<std::vector<auth::User>> users = call.storage.users().ListUsers();
     if (!users) return Fail(users);
     for (const auth::User& user : *users) {
@@ -329,10 +333,12 @@ HttpResponse GetAuditLog(Call& call) {
     const std::string login =
         hide ? "monitor " + MonitorRef(call, "audit", entry.login) : entry.login;
     std::string subject = entry.subject;
+    std::string detail = entry.detail;
     if (hide && entry.subject_kind != auth::kSubjectAccount) {
       // Whose data a monitor opened is whom they are about to contact: fieldwork the auditor
-      // must not be able to follow as it happens.
+      // must not be able to follow as it happens, neither by the subject nor by a record id.
       subject = "(fieldwork)";
+      detail.clear();
     } else if (!reveal_monitors) {
       if (monitor_logins.contains(entry.subject)) {
         subject = "monitor " + MonitorRef(call, "audit", entry.subject);
@@ -341,6 +347,11 @@ HttpResponse GetAuditLog(Call& call) {
         subject = MonitorRef(call, "audit", entry.subject);
       }
     }
+    // The hashes of rows written before the chain was keyed are plain SHA-256 of their fields:
+    // against them a hidden field could be guessed, so only the admin gets them.
+    const bool show_row_hash = reveal_monitors || entry.keyed;
+    const bool show_prev_hash =
+        reveal_monitors || (entry.keyed && !auth::IsAuditKeyedMarker(entry));
     items.push_back(boost::json::object{{"id", entry.id},
                                         {"at", entry.at},
                                         {"login", login},
@@ -349,42 +360,97 @@ HttpResponse GetAuditLog(Call& call) {
                                         {"action", entry.action},
                                         {"subject_kind", entry.subject_kind},
                                         {"subject", subject},
-                                        {"detail", entry.detail},
-                                        {"prev_hash", entry.prev_hash},
-                                        {"row_hash", entry.row_hash}});
+                                        {"detail", detail},
+                                        {"prev_hash", show_prev_hash ? entry.prev_hash : ""},
+                                        {"row_hash", show_row_hash ? entry.row_hash : ""}});
   }
   return JsonResponse(200, PageObject(std::move(items), paging, page->total));
 }
 
 HttpResponse GetAuditVerification(Call& call) {
   if (!Decide(call, auth::Action::kReadAuditLog).allowed) return ForbiddenResponse();
-  std::vector<auth::AuditEntry> entries;
-  Result<void> read =
-      call.storage.audit_log().ForEachEntry([&](const auth::AuditEntry& entry) -> Result<void> {
-        entries.push_back(entry);
-        return Ok();
-      });
-  if (!read) return Fail(read);
-  const auth::AuditVerification verification =
-      auth::VerifyAuditChain(entries, [](std::string_view bytes) {
-        std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-        crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                           bytes.size());
-        static constexpr char kHex[] = "0123456789abcdef";
-        std::string hex;
-        for (const unsigned char byte : digest) {
-          hex += kHex[byte >> 4];
-          hex += kHex[byte & 0x0f];
-        }
-        return hex;
-      });
-  boost::json::object json{{"intact", verification.intact},
-                           {"checked", verification.checked},
-                           {"problem", verification.problem}};
-  json["first_broken_id"] = verification.first_broken_id
-                                ? boost::json::value(*verification.first_broken_id)
+  Result<auth::AuditVerification> verification = call.storage.audit_log().Verify();
+  if (!verification) return Fail(verification);
+  boost::json::object json{{"intact", verification->intact},
+                           {"checked", verification->checked},
+                           {"unkeyed", verification->unkeyed},
+                           {"problem", verification->problem},
+                           {"head_hash", verification->head_hash}};
+  json["keyed_from"] = verification->keyed_from ? boost::json::value(*verification->keyed_from)
+                                                : boost::json::value(nullptr);
+  json["first_broken_id"] = verification->first_broken_id
+                                ? boost::json::value(*verification->first_broken_id)
                                 : boost::json::value(nullptr);
   return JsonResponse(200, json);
+}
+
+HttpResponse GetAuditHead(Call& call) {
+  if (!Decide(call, auth::Action::kReadAuditLog).allowed) return ForbiddenResponse();
+  // Logged first: the head handed out covers the record of its own export.
+  if (Result<void> audited = Audit(call, auth::kSubjectAuditLog, "*", "head exported"); !audited) {
+    return Fail(audited);
+  }
+  Result<auth::AuditHead> head = call.storage.audit_log().Head();
+  if (!head) return Fail(head);
+  boost::json::object json{
+      {"entries", head->entries}, {"head_hash", head->head_hash}, {"at", clock::UtcText(call.now)}};
+  json["last_id"] =
+      head->last_id ? boost::json::value(*head->last_id) : boost::json::value(nullptr);
+  return JsonResponse(200, json);
+}
+
+namespace {
+
+// The fields of a request's JSON body that an account's audit entry names (never a password).
+boost::json::object BodyObject(const Call& call) {
+  boost::json::error_code error;
+  boost::json::value body = boost::json::parse(call.request.body, error);
+  if (error || !body.is_object()) return {};
+  return body.as_object();
+}
+
+std::string StringField(const boost::json::object& body, std::string_view name) {
+  const boost::json::value* value = body.if_contains(name);
+  return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string();
+}
+
+// An account change that went through is recorded; a failure to record it is logged for the
+// operator (the change itself is already saved).
+void RecordAccountChange(Call& call, const HttpResponse& response, std::string_view login,
+                         std::string_view detail) {
+  if (response.status < 200 || response.status >= 300) return;
+  if (Result<void> audited = Audit(call, auth::kSubjectAccount, login, detail); !audited) {
+    spdlog::error("{} {}: the audit entry was not written: {}", call.request.method,
+                  call.route.pattern, audited.error().message());
+  }
+}
+
+}  // namespace
+
+HttpResponse PostUsersAudited(Call& call) {
+  HttpResponse response = PostUsers(call);
+  const boost::json::object body = BodyObject(call);
+  RecordAccountChange(call, response, StringField(body, "login"),
+                      "created role=" + StringField(body, "role"));
+  return response;
+}
+
+HttpResponse PatchUserAudited(Call& call) {
+  HttpResponse response = PatchUser(call);
+  const boost::json::object body = BodyObject(call);
+  std::string detail;
+  if (const boost::json::value* active = body.if_contains("active");
+      active != nullptr && active->is_bool()) {
+    detail = active->get_bool() ? "active=true" : "active=false";
+  }
+  if (const boost::json::value* caseload = body.if_contains("caseload");
+      caseload != nullptr && caseload->is_array()) {
+    if (!detail.empty()) detail += "; ";
+    detail += "caseload=" + std::to_string(caseload->as_array().size()) + " employees";
+  }
+  RecordAccountChange(call, response, call.request.PathParam("login"),
+                      detail.empty() ? "changed" : detail);
+  return response;
 }
 
 }  // namespace chinjeol::http::internal

@@ -198,9 +198,16 @@ HttpResponse PostResultsRelease(Call& call) {
     }
   }
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
-  Result<access::ResultsRelease> release = access::ReleaseResults(
-      call.storage, call.request.PathParam("code"), call.local_now, deadline, call.actor.user_id);
-  if (!release) return Fail(release);
+  // The release and its audit entry are one write: no release goes unrecorded.
+  Result<access::ResultsRelease> release = NotFound("no release");
+  Result<void> released = call.storage.InTransaction([&]() -> Result<void> {
+    release = access::ReleaseResults(call.storage, call.request.PathParam("code"), call.local_now,
+                                     deadline, call.actor.user_id);
+    if (!release) return release.error();
+    return Audit(call, auth::kSubjectEmployees, release->campaign_code,
+                 "results released; objections until " + FormatDate(release->objection_deadline));
+  });
+  if (!released) return Fail(released);
   return JsonResponse(
       200, boost::json::object{{"campaign", release->campaign_code},
                                {"released_at", FormatLocalDateTime(release->released_at)},

@@ -14,7 +14,11 @@ constexpr std::string_view kColumns =
     "SELECT id, at, user_id, login, role, ip, action, subject_kind, subject, detail, prev_hash, "
     "row_hash FROM audit_log ";
 
-auth::AuditEntry ReadEntry(const sql::Row& row) {
+// The id of the row that starts the keyed chain (the MAC of each row is checked by Verify).
+constexpr std::string_view kMarkerId =
+    "SELECT MIN(id) FROM audit_log WHERE action = ? AND subject_kind = ?";
+
+auth::AuditEntry ReadEntry(const sql::Row& row, std::optional<std::int64_t> marker_id) {
   auth::AuditEntry entry;
   entry.id = row.Int64(0);
   entry.at = row.String(1);
@@ -28,7 +32,24 @@ auth::AuditEntry ReadEntry(const sql::Row& row) {
   entry.detail = row.String(9);
   entry.prev_hash = row.String(10);
   entry.row_hash = row.String(11);
+  entry.keyed = marker_id && entry.id >= *marker_id;
   return entry;
+}
+
+std::string Hex(const unsigned char* bytes, std::size_t size) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    hex += kHex[bytes[i] >> 4];
+    hex += kHex[bytes[i] & 0x0f];
+  }
+  return hex;
+}
+
+Result<std::optional<std::int64_t>> MarkerId(sql::Connection& connection) {
+  return connection.QueryInt64(
+      kMarkerId, {std::string(auth::kAuditKeyedMarkerAction), std::string(auth::kSubjectAuditLog)});
 }
 
 }  // namespace
@@ -37,23 +58,67 @@ std::string Sha256Hex(std::string_view bytes) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
                      bytes.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(digest.size() * 2);
-  for (const unsigned char byte : digest) {
-    hex += kHex[byte >> 4];
-    hex += kHex[byte & 0x0f];
+  return Hex(digest.data(), digest.size());
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view bytes) {
+  static_assert(crypto_auth_hmacsha256_KEYBYTES == 32);
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> key_bytes{};
+  for (std::size_t i = 0; i < key_bytes.size() && i < key.size(); ++i) {
+    key_bytes[i] = static_cast<unsigned char>(key[i]);
   }
-  return hex;
+  crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                         bytes.size(), key_bytes.data());
+  sodium_memzero(key_bytes.data(), key_bytes.size());
+  return Hex(mac.data(), mac.size());
+}
+
+std::string SqlAuditLog::Mac(std::string_view bytes) const {
+  return key_ ? HmacSha256Hex(*key_, bytes) : std::string();
 }
 
 Result<void> SqlAuditLog::Append(const std::vector<auth::AuditEntry>& entries) {
   if (entries.empty()) return Ok();
+  if (!key_) {
+    return FailedPrecondition(
+        "감사 로그 키가 없어 기록할 수 없습니다 (the audit log has no key: --audit-key FILE or "
+        "CHINJEOL_AUDIT_KEY)");
+  }
+  // Within a caller's transaction, the marker seen may still be rolled back with it.
+  bool nested = false;
+  {
+    auto lock = database_.Lock();
+    nested = database_.connection().in_transaction();
+  }
   return database_.Atomic([&]() -> Result<void> {
     sql::Connection& connection = database_.connection();
     if (connection.dialect() == sql::Dialect::kPostgres) {
       if (Result<void> locked = connection.Execute(kAppendLock); !locked) return locked;
     }
+    const std::string key_check = Mac(auth::kAuditKeyCheckText);
+    std::vector<auth::AuditEntry> rows;
+    if (!key_confirmed_.load()) {
+      // The chain's key check is in its marker row: another key would break the chain, so it
+      // is refused before anything is written.
+      std::optional<std::string> marker_detail;
+      Result<void> marker = connection.Query(
+          "SELECT detail FROM audit_log WHERE action = ? AND subject_kind = ? ORDER BY id LIMIT 1",
+          {std::string(auth::kAuditKeyedMarkerAction), std::string(auth::kSubjectAuditLog)},
+          [&](const sql::Row& row) -> Result<void> {
+            marker_detail = row.String(0);
+            return Ok();
+          });
+      if (!marker) return marker;
+      if (!marker_detail) {
+        rows.push_back(auth::AuditKeyedMarker(entries.front().at, key_check));
+      } else if (*marker_detail != auth::AuditKeyedMarker({}, key_check).detail) {
+        return FailedPrecondition(
+            "감사 로그 키가 이 데이터베이스의 키와 다릅니다 (the audit key is not the one this "
+            "log is chained with: --audit-key FILE or CHINJEOL_AUDIT_KEY)");
+      }
+    }
+    rows.insert(rows.end(), entries.begin(), entries.end());
     std::string prev(auth::kAuditGenesisHash);
     Result<void> last = connection.Query("SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1",
                                          {}, [&](const sql::Row& row) -> Result<void> {
@@ -61,9 +126,9 @@ Result<void> SqlAuditLog::Append(const std::vector<auth::AuditEntry>& entries) {
                                            return Ok();
                                          });
     if (!last) return last;
-    for (auth::AuditEntry entry : entries) {
+    for (auth::AuditEntry entry : rows) {
       entry.prev_hash = prev;
-      entry.row_hash = Sha256Hex(auth::AuditChainText(entry));
+      entry.row_hash = Mac(auth::AuditKeyedChainText(entry));
       Result<void> inserted = connection.Execute(
           "INSERT INTO audit_log (at, user_id, login, role, ip, action, subject_kind, subject, "
           "detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -72,6 +137,8 @@ Result<void> SqlAuditLog::Append(const std::vector<auth::AuditEntry>& entries) {
       if (!inserted) return inserted;
       prev = entry.row_hash;
     }
+    // Only a marker already there outside any open transaction confirms the key for good.
+    if (!nested && rows.size() == entries.size()) key_confirmed_.store(true);
     return Ok();
   });
 }
@@ -80,10 +147,18 @@ Result<auth::AuditPage> SqlAuditLog::List(const auth::AuditQuery& query) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
   // Empty filters match everything; the same text serves both engines.
-  const std::string filter =
+  std::string filter =
       "WHERE (CAST(? AS TEXT) = '' OR subject = ?) AND (CAST(? AS TEXT) = '' OR login = ?) ";
   const std::string subject = query.subject.value_or("");
   const std::string login = query.login.value_or("");
+  if (query.filters_skip_monitor_rows && (!subject.empty() || !login.empty())) {
+    // A monitor's rows, by the role written in the row or by the account's role now.
+    filter +=
+        "AND role <> 'monitor' AND login NOT IN (SELECT login FROM users WHERE role = "
+        "'monitor') ";
+  }
+  Result<std::optional<std::int64_t>> marker_id = MarkerId(connection);
+  if (!marker_id) return marker_id.error();
   auth::AuditPage page;
   Result<std::optional<std::int64_t>> total = connection.QueryInt64(
       "SELECT COUNT(*) FROM audit_log " + filter, {subject, subject, login, login});
@@ -94,7 +169,7 @@ Result<auth::AuditPage> SqlAuditLog::List(const auth::AuditQuery& query) const {
                        {subject, subject, login, login, static_cast<std::int64_t>(query.limit),
                         static_cast<std::int64_t>(query.offset)},
                        [&](const sql::Row& row) -> Result<void> {
-                         page.entries.push_back(ReadEntry(row));
+                         page.entries.push_back(ReadEntry(row, *marker_id));
                          return Ok();
                        });
   if (!read) return read.error();
@@ -103,6 +178,13 @@ Result<auth::AuditPage> SqlAuditLog::List(const auth::AuditQuery& query) const {
 
 Result<void> SqlAuditLog::ForEachEntry(
     const std::function<Result<void>(const auth::AuditEntry&)>& visit) const {
+  std::optional<std::int64_t> marker_id;
+  {
+    auto lock = database_.Lock();
+    Result<std::optional<std::int64_t>> found = MarkerId(database_.connection());
+    if (!found) return found.error();
+    marker_id = *found;
+  }
   // Pages by id, so that the visitor may use the storage between pages.
   std::int64_t after = 0;
   for (;;) {
@@ -112,7 +194,7 @@ Result<void> SqlAuditLog::ForEachEntry(
       Result<void> read = database_.connection().Query(
           std::string(kColumns) + "WHERE id > ? ORDER BY id LIMIT 1000", {after},
           [&](const sql::Row& row) -> Result<void> {
-            page.push_back(ReadEntry(row));
+            page.push_back(ReadEntry(row, marker_id));
             return Ok();
           });
       if (!read) return read;
@@ -123,6 +205,41 @@ Result<void> SqlAuditLog::ForEachEntry(
       if (Result<void> visited = visit(entry); !visited) return visited;
     }
   }
+}
+
+Result<auth::AuditVerification> SqlAuditLog::Verify() const {
+  if (!key_) {
+    return FailedPrecondition(
+        "감사 로그 키가 없어 검증할 수 없습니다 (the audit log has no key: --audit-key FILE or "
+        "CHINJEOL_AUDIT_KEY)");
+  }
+  auth::AuditChainVerifier verifier([](std::string_view bytes) { return Sha256Hex(bytes); },
+                                    [this](std::string_view bytes) { return Mac(bytes); });
+  Result<void> read = ForEachEntry([&](const auth::AuditEntry& entry) -> Result<void> {
+    verifier.Add(entry);
+    return Ok();
+  });
+  if (!read) return read.error();
+  return verifier.result();
+}
+
+Result<auth::AuditHead> SqlAuditLog::Head() const {
+  auto lock = database_.Lock();
+  sql::Connection& connection = database_.connection();
+  auth::AuditHead head;
+  head.head_hash = std::string(auth::kAuditGenesisHash);
+  // One statement, so that the count and the last row belong together.
+  Result<void> read = connection.Query(
+      "SELECT (SELECT COUNT(*) FROM audit_log), id, row_hash FROM audit_log ORDER BY id DESC "
+      "LIMIT 1",
+      {}, [&](const sql::Row& row) -> Result<void> {
+        head.entries = static_cast<long>(row.Int64(0));
+        head.last_id = row.Int64(1);
+        head.head_hash = row.String(2);
+        return Ok();
+      });
+  if (!read) return read.error();
+  return head;
 }
 
 }  // namespace chinjeol::storage

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "adapters/storage/database.hpp"
 #include "adapters/storage/sql_assignment_repository.hpp"
@@ -22,7 +24,9 @@ namespace chinjeol::storage {
 // storage until it ends.
 class SqlStorage final : public programme::Storage {
  public:
-  explicit SqlStorage(std::unique_ptr<sql::Connection> connection)
+  // `audit_key`: the 32 bytes the audit chain is keyed with; without it the audit log can be
+  // read but not appended to.
+  SqlStorage(std::unique_ptr<sql::Connection> connection, std::optional<std::string> audit_key)
       : database_(std::move(connection)),
         organisation_(database_),
         rubrics_(database_),
@@ -32,7 +36,7 @@ class SqlStorage final : public programme::Storage {
         users_(database_),
         assignments_(database_),
         sessions_(database_),
-        audit_log_(database_),
+        audit_log_(database_, std::move(audit_key)),
         results_(database_),
         jobs_(database_) {}
 

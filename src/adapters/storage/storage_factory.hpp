@@ -15,6 +15,12 @@ namespace chinjeol::storage {
 // kInvalidArgument for any other form; kUnavailable when the database cannot be opened or
 // reached (libpq's reason, never the password); kFailedPrecondition when its schema is newer
 // than this program knows.
+// `audit_key` is the 32-byte key of the audit log's chain (kept outside the database, see
+// system::LoadOrCreateAuditKey); kInvalidArgument when it has another length. Without a key the
+// audit log can be read but appends fail (kFailedPrecondition): for tools and tests that do not
+// write to it.
+Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url,
+                                                        std::string_view audit_key);
 Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url);
 
 // The bare connection behind `url`, without migrations: for tests and maintenance tools.

@@ -272,7 +272,7 @@ std::vector<AuditEntry> Chain(int rows) {
 
 TEST(VerifyAuditChain, AcceptsAnIntactChain) {
   const std::vector<AuditEntry> entries = Chain(4);
-  const AuditVerification verification = VerifyAuditChain(entries, FakeSha);
+  const AuditVerification verification = VerifyAuditChain(entries, FakeSha, FakeSha);
   EXPECT_TRUE(verification.intact);
   EXPECT_EQ(verification.checked, 4);
 }
@@ -280,7 +280,7 @@ TEST(VerifyAuditChain, AcceptsAnIntactChain) {
 TEST(VerifyAuditChain, FindsAChangedRow) {
   std::vector<AuditEntry> entries = Chain(4);
   entries[2].subject = "E999";
-  const AuditVerification verification = VerifyAuditChain(entries, FakeSha);
+  const AuditVerification verification = VerifyAuditChain(entries, FakeSha, FakeSha);
   EXPECT_FALSE(verification.intact);
   EXPECT_EQ(verification.first_broken_id, 3);
 }
@@ -288,7 +288,7 @@ TEST(VerifyAuditChain, FindsAChangedRow) {
 TEST(VerifyAuditChain, FindsADeletedRow) {
   std::vector<AuditEntry> entries = Chain(4);
   entries.erase(entries.begin() + 1);
-  const AuditVerification verification = VerifyAuditChain(entries, FakeSha);
+  const AuditVerification verification = VerifyAuditChain(entries, FakeSha, FakeSha);
   EXPECT_FALSE(verification.intact);
   EXPECT_EQ(verification.first_broken_id, 3);
 }

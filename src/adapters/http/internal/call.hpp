@@ -246,5 +246,9 @@ HttpResponse PostImport(Call& call);
 HttpResponse GetJob(Call& call);
 HttpResponse GetAuditLog(Call& call);
 HttpResponse GetAuditVerification(Call& call);
+HttpResponse GetAuditHead(Call& call);
+// The users routes with an audit entry for each account created or changed.
+HttpResponse PostUsersAudited(Call& call);
+HttpResponse PatchUserAudited(Call& call);
 
 }  // namespace chinjeol::http::internal
