@@ -64,6 +64,12 @@ cli::Services MakeServices() {
     options.web_dir = request.web_dir;
     options.data_dir = request.data_dir;
     options.threads = request.threads;
+    options.trusted_proxies = request.trusted_proxies;
+    options.https = request.https;
+    options.max_connections = request.max_connections;
+    options.max_connections_per_address = request.max_connections_per_address;
+    options.header_timeout =
+        std::chrono::milliseconds(static_cast<std::int64_t>(request.header_timeout_seconds * 1000));
     http::ApiServices api;
     api.open_storage = [](std::string_view url) { return storage::OpenStorage(url); };
     api.open_table = [](const std::string& path) { return files::OpenTableSource(path); };

@@ -375,6 +375,7 @@ TEST_P(ApiTest, StoresRecordingsOutsideTheDatabaseWithChecksumsAndTypeLimits) {
   EXPECT_EQ(mine.status, 200);
   EXPECT_EQ(mine.body, wav);
   EXPECT_EQ(mine.Header("content-type"), "audio/wav");
+  EXPECT_EQ(mine.Header("x-content-type-options"), "nosniff");
   EXPECT_EQ(world().Get("/api/evaluations/" + id + "/recording", &monb).status, 404);
   Browser employee = world().SignIn("employee");
   EXPECT_EQ(world().Get("/api/evaluations/" + id + "/recording", &employee).status, 403);
@@ -579,7 +580,7 @@ TEST_P(ApiTest, LetsTheAdminManageAccountsAndEndTheirSessions) {
 
 TEST_P(ApiTest, FinishesRequestsInProgressWhenStopping) {
   std::unique_ptr<ApiWorld> world;
-  CHINJEOL_CREATE_API_WORLD(world, GetParam(), ApiWorld::Options{true, 2});
+  CHINJEOL_CREATE_API_WORLD(world, GetParam(), ApiWorld::Options{true, 2, {}});
   // A sign-in takes about 100 ms of Argon2id: stop while it runs.
   Request request;
   request.method = "POST";
