@@ -129,6 +129,12 @@ struct Server::Impl {
     for (std::size_t i = 1; i < ios.size(); ++i) {
       guards.push_back(asio::make_work_guard(*ios[i]));
     }
+    // Each context's reactor (an epoll and an eventfd descriptor) is made now rather than with
+    // its first connection, which may come when the process has no descriptor to spare.
+    for (const std::unique_ptr<asio::io_context>& context : ios) {
+      tcp::socket warm_up(*context);
+      asio::steady_timer timer_warm_up(*context);
+    }
     std::random_device random;
     char prefix[16];
     std::snprintf(prefix, sizeof prefix, "%08x", random());
