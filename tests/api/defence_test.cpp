@@ -427,7 +427,7 @@ TEST(Connections, BacksOffInsteadOfSpinningWhenOutOfFileDescriptors) {
     const double cpu = CpuSeconds() - cpu_before;
     std::cout << "[ figures ] out of descriptors with " << sockets.size() << " connections: " << cpu
               << " s of CPU in 1 s\n";
-    EXPECT_LT(cpu, 0.5);
+    EXPECT_LT(cpu, 0.1);  // spinning on accept takes most of a core
     CloseAll(sockets);
   }
   EXPECT_EQ(world->Get("/healthz").status, 200);
