@@ -71,6 +71,12 @@ cli::Services MakeServices() {
     options.web_dir = request.web_dir;
     options.data_dir = request.data_dir;
     options.threads = request.threads;
+    options.trusted_proxies = request.trusted_proxies;
+    options.https = request.https;
+    options.max_connections = request.max_connections;
+    options.max_connections_per_address = request.max_connections_per_address;
+    options.header_timeout =
+        std::chrono::milliseconds(static_cast<std::int64_t>(request.header_timeout_seconds * 1000));
     // Read once: every server on one database must be given the same key file.
     Result<std::string> key = system::LoadOrCreateAuditKey(request.audit_key_path);
     if (!key) return Result<void>(key.error());

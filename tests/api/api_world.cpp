@@ -29,6 +29,23 @@ class FastHasher final : public auth::PasswordHasher {
   }
 };
 
+// Counts the password checks of the hasher it wraps.
+class CountingHasher final : public auth::PasswordHasher {
+ public:
+  explicit CountingHasher(std::unique_ptr<auth::PasswordHasher> inner) : inner_(std::move(inner)) {}
+  Result<std::string> Hash(std::string_view password) const override {
+    return inner_->Hash(password);
+  }
+  bool Verify(std::string_view hash, std::string_view password) const override {
+    ++checks;
+    return inner_->Verify(hash, password);
+  }
+  mutable std::atomic<long> checks{0};
+
+ private:
+  std::unique_ptr<auth::PasswordHasher> inner_;
+};
+
 #define RETURN_IF_ERROR(expression)              \
   do {                                           \
     if (auto outcome = (expression); !outcome) { \
@@ -233,10 +250,12 @@ Result<std::unique_ptr<ApiWorld>> ApiWorld::Create(testing::Engine engine, Optio
   std::ofstream(world->web_dir_ + "/index.html") << "<!doctype html><title>친절</title>\n";
   std::ofstream(world->web_dir_ + "/assets/app-1234.js") << "console.log('chinjeol');\n";
   if (options.real_hasher) {
-    world->hasher_ = std::make_unique<system::SodiumPasswordHasher>();
+    world->hasher_ =
+        std::make_unique<CountingHasher>(std::make_unique<system::SodiumPasswordHasher>());
   } else {
-    world->hasher_ = std::make_unique<FastHasher>();
+    world->hasher_ = std::make_unique<CountingHasher>(std::make_unique<FastHasher>());
   }
+  world->configure_ = options.configure;
   // The audit chain's key file, as `chinjeol serve` reads it: every server of the world opens
   // the database with the key in this one file (created on the first start).
   world->audit_key_path_ = pattern + "/chinjeol-audit.key";
@@ -268,6 +287,8 @@ Result<std::unique_ptr<ApiWorld>> ApiWorld::Create(testing::Engine engine, Optio
   serve.data_dir = world->data_dir_;
   serve.threads = options.threads;
   serve.access_log = false;
+  serve.sign_in_burst = 1000;
+  if (world->configure_) world->configure_(serve);
   Result<std::unique_ptr<http::RunningServer>> server =
       http::RunningServer::Start(serve, world->services_);
   if (!server) return server.error();
@@ -290,7 +311,13 @@ Result<std::unique_ptr<http::RunningServer>> ApiWorld::StartAnotherServer() {
   serve.data_dir = folder_ + "/data-2";
   serve.threads = 2;
   serve.access_log = false;
+  serve.sign_in_burst = 1000;
+  if (configure_) configure_(serve);
   return http::RunningServer::Start(serve, services_);
+}
+
+long ApiWorld::password_checks() const {
+  return static_cast<const CountingHasher&>(*hasher_).checks.load();
 }
 
 Reply ApiWorld::Call(const std::string& method, const std::string& target, const Browser* browser,

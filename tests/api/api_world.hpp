@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/json.hpp>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -52,6 +54,9 @@ class ApiWorld {
   struct Options {
     bool real_hasher = false;  // Argon2id instead of a fast test hasher
     std::size_t threads = 2;
+    // Changes to the servers' options. Unless changed, a client address may check passwords
+    // freely (1000 at once), so that tests sign in as often as they need.
+    std::function<void(http::ServeOptions&)> configure;
   };
   static Result<std::unique_ptr<ApiWorld>> Create(testing::Engine engine, Options options);
   static Result<std::unique_ptr<ApiWorld>> Create(testing::Engine engine) {
@@ -64,6 +69,8 @@ class ApiWorld {
   const std::string& data_dir() const { return data_dir_; }
   const std::string& audit_key_path() const { return audit_key_path_; }
   std::int64_t evaluation(const std::string& name) const { return evaluations_.at(name); }
+  // Password checks the servers have made (Verify calls on the hasher) so far.
+  long password_checks() const;
 
   // Another server on the same database (its own data folder).
   Result<std::unique_ptr<http::RunningServer>> StartAnotherServer();
@@ -83,7 +90,8 @@ class ApiWorld {
   ApiWorld() = default;
 
   std::unique_ptr<testing::TestDatabase> database_;
-  std::unique_ptr<auth::PasswordHasher> hasher_;
+  std::unique_ptr<auth::PasswordHasher> hasher_;  // counts checks, see password_checks()
+  std::function<void(http::ServeOptions&)> configure_;
   http::ApiServices services_;
   std::string folder_;
   std::string data_dir_;

@@ -22,9 +22,25 @@ bool SendAll(int socket, std::string_view data) {
   return true;
 }
 
-int Connect(unsigned short port) {
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+int Connect(unsigned short port, const char* source) {
   const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
   if (socket < 0) return -1;
+  if (source != nullptr) {
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, source, &local.sin_addr) != 1 ||
+        ::bind(socket, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+      ::close(socket);
+      return -1;
+    }
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(port);
@@ -37,13 +53,6 @@ int Connect(unsigned short port) {
   ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   return socket;
 }
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-}  // namespace
 
 std::string Reply::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
@@ -59,7 +68,7 @@ std::string Reply::Raw() const {
 }
 
 int OpenAndSendHeaders(unsigned short port, const Request& request) {
-  const int socket = Connect(port);
+  const int socket = Connect(port, request.source.empty() ? nullptr : request.source.c_str());
   if (socket < 0) return -1;
   long length = static_cast<long>(request.body.size());
   if (!request.body_file.empty()) {

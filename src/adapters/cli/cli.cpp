@@ -1057,6 +1057,28 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
       ->add_option("--threads", serve_request.threads,
                    "작업 스레드 Request worker threads (default: one per core, at least 2)")
       ->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--trusted-proxy", serve_request.trusted_proxies,
+                   "신뢰하는 프록시 Proxies (ADDR[,ADDR]) whose X-Forwarded-For names the client; "
+                   "from anyone else the header is ignored")
+      ->delimiter(',');
+  serve->add_flag("--https", serve_request.https,
+                  "HTTPS 전용 Served over HTTPS only (at a proxy): Secure cookies and "
+                  "Strict-Transport-Security");
+  serve
+      ->add_option("--max-connections", serve_request.max_connections,
+                   "최대 연결 수 Open connections at most (default: half the open-file limit, at "
+                   "most 10000)")
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--max-connections-per-address", serve_request.max_connections_per_address,
+                   "주소별 최대 연결 수 Open connections at most per client address (default 64; "
+                   "trusted proxies are exempt)")
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--header-timeout", serve_request.header_timeout_seconds,
+                   "요청 헤더 시간 제한 Seconds to receive a whole request head (default 10)")
+      ->check(CLI::Range(0.1, 3600.0));
   serve->callback([&] { RunServe(context, serve_request); });
 
   try {

@@ -25,6 +25,11 @@ struct ServeRequest {
   std::string data_dir;        // recordings and uploads
   std::string audit_key_path;  // the audit chain's key file (see AuditKeyPath)
   std::size_t threads = 0;     // 0: one worker per core
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client
+  bool https = false;                        // Secure cookies and Strict-Transport-Security
+  std::size_t max_connections = 0;           // 0: from the open-file limit
+  std::size_t max_connections_per_address = 64;
+  double header_timeout_seconds = 10;
 };
 
 // The adapters the command line works with, handed over by app/main (the CLI never reaches

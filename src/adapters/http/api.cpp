@@ -6,12 +6,16 @@
 
 #include <array>
 #include <charconv>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "adapters/clock/clock.hpp"
+#include "adapters/http/client_address.hpp"
 #include "adapters/http/internal/call.hpp"
 #include "adapters/http/internal/jobs.hpp"
 #include "adapters/http/json_body.hpp"
+#include "adapters/http/rate_limiter.hpp"
 #include "adapters/http/router.hpp"
 #include "adapters/http/static_files.hpp"
 #include "core/auth/sign_in.hpp"
@@ -56,6 +60,9 @@ const std::vector<RouteSpec>& RouteTable() {
        "Create an account", "admin", "", "NewUser", "User"},
       {"PATCH", "/api/users/{login}", PatchUserAudited, Access::kSignedIn, BodyKind::kJson, "users",
        "End or restore an account, set a coach's caseload", "admin", "", "UserChange", "User"},
+      {"DELETE", "/api/users/{login}/lockouts", DeleteLockouts, Access::kSignedIn, BodyKind::kNone,
+       "users", "Lift the sign-in lockouts of a login from every network (audited)", "admin", "",
+       "", ""},
       {"GET", "/api/campaigns", GetCampaigns, Access::kSignedIn, BodyKind::kNone, "campaigns",
        "Campaigns (counts for the admin and reviewers only)", "all but auditor", "", "",
        "CampaignList"},
@@ -192,6 +199,10 @@ void MakeDir(const std::string& path) { ::mkdir(path.c_str(), 0700); }
 }  // namespace
 
 namespace internal {
+
+std::string ClientNetwork(const HttpRequest& request) {
+  return NetworkOf(request.remote_address, 24, 64);
+}
 
 std::string TokenHash(std::string_view token) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
@@ -411,6 +422,7 @@ struct Api::State {
   internal::Shared shared;
   Router router;
   std::unique_ptr<internal::JobRunner> jobs;
+  std::unique_ptr<RateLimiter> password_checks;  // per client address
 };
 
 Api::Api() : state_(std::make_unique<State>()) {}
@@ -426,7 +438,9 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options, const ApiSer
   }
   std::unique_ptr<Api> api(new Api());
   State& state = *api->state_;
-  const std::size_t workers = std::max<std::size_t>(1, options.workers);
+  // The main pool's workers first, then the slow pool's (see Server).
+  const std::size_t workers =
+      std::max<std::size_t>(1, options.workers) + std::max<std::size_t>(1, options.slow_workers);
   for (std::size_t i = 0; i < workers; ++i) {
     Result<std::unique_ptr<programme::Storage>> storage =
         services.open_storage(options.database_url);
@@ -441,6 +455,9 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options, const ApiSer
   internal::Shared& shared = state.shared;
   shared.hasher = services.hasher;
   shared.decoy_hash = *std::move(decoy);
+  shared.secure_cookies = options.secure_cookies;
+  state.password_checks =
+      std::make_unique<RateLimiter>(options.sign_in_burst, options.sign_in_per_minute / 60.0);
   shared.data_dir = options.data_dir;
   shared.web_dir = options.web_dir;
   shared.open_table = services.open_table;
@@ -522,6 +539,35 @@ std::optional<HttpResponse> Api::AnswerAtOnce(HttpRequest& request) {
   return response;
 }
 
+namespace {
+
+// The requests that check a password (and so run Argon2id).
+bool ChecksPassword(const HttpRequest& request) {
+  return request.method == "POST" &&
+         (request.path == "/api/session" || request.path == "/api/password");
+}
+
+}  // namespace
+
+std::optional<HttpResponse> Api::Screen(HttpRequest& request) {
+  if (!ChecksPassword(request)) return std::nullopt;
+  const double now =
+      std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  // The client's own address (an IPv6 client: its /64), so that one client cannot use up the
+  // checks of its neighbours.
+  const double wait = state_->password_checks->Take(NetworkOf(request.remote_address, 32, 64), now);
+  if (wait <= 0) return std::nullopt;
+  request.route = request.path;
+  HttpResponse response = http::ErrorResponse(
+      Error(ErrorCode::kTooManyRequests, "로그인 시도가 너무 잦습니다. 잠시 후 다시 시도해 주세요"));
+  response.SetHeader("Retry-After", std::to_string(static_cast<long>(std::ceil(wait))));
+  return response;
+}
+
+bool Api::UsesSlowPool(const HttpRequest& request) const {
+  return ChecksPassword(request) || (request.method == "POST" && request.path == "/api/users");
+}
+
 HttpResponse Api::Handle(HttpRequest& request, std::size_t worker) {
   return Dispatch(request, worker, false);
 }
@@ -558,7 +604,7 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
   request.path_params = match.params;
   if (route.handler == nullptr) {
     if (request.path == "/healthz") {
-      Result<auth::LoginAttempts> ping = storage.sessions().FindLoginAttempts("");
+      Result<auth::StoredLoginAttempts> ping = storage.sessions().FindLoginAttempts("", "");
       if (!ping) {
         return http::ErrorResponse(
             Error(ErrorCode::kUnavailable, "데이터베이스에 연결할 수 없습니다"));

@@ -34,6 +34,11 @@ struct ApiOptions {
   std::string web_dir;   // the web pages (empty: none)
   std::string data_dir;  // recordings, uploads in progress, import files
   std::size_t workers = 2;
+  std::size_t slow_workers = 2;  // the pool that checks and hashes passwords
+  // Password checks (sign-in, password change) per client address: a burst, then a steady rate.
+  double sign_in_burst = 10;
+  double sign_in_per_minute = 10;
+  bool secure_cookies = false;  // Secure on every session cookie (served over HTTPS only)
 };
 
 // The JSON API (docs/api.md), /healthz, /api/openapi.json and the web pages, as one request
@@ -50,6 +55,10 @@ class Api final : public RequestHandler {
   std::optional<HttpResponse> Admit(HttpRequest& request, std::size_t worker) override;
   // The employee's own results and the dashboard, from the caches, when fresh.
   std::optional<HttpResponse> AnswerAtOnce(HttpRequest& request) override;
+  // 429 for password checks beyond the client address's rate, before any hashing.
+  std::optional<HttpResponse> Screen(HttpRequest& request) override;
+  // Requests that check or hash a password.
+  bool UsesSlowPool(const HttpRequest& request) const override;
   HttpResponse Handle(HttpRequest& request, std::size_t worker) override;
   HttpResponse ErrorResponse(const Error& error) const override;
 

@@ -2,8 +2,10 @@
 // static file types.
 #include <gtest/gtest.h>
 
+#include "adapters/http/client_address.hpp"
 #include "adapters/http/http_message.hpp"
 #include "adapters/http/json_body.hpp"
+#include "adapters/http/rate_limiter.hpp"
 #include "adapters/http/router.hpp"
 #include "adapters/http/static_files.hpp"
 
@@ -109,6 +111,40 @@ TEST(ContentTypeFor, KnowsTheWebPagesTypes) {
   EXPECT_EQ(ContentTypeFor("logo.svg"), "image/svg+xml");
   EXPECT_EQ(ContentTypeFor("font.woff2"), "font/woff2");
   EXPECT_EQ(ContentTypeFor("unknown.bin"), "application/octet-stream");
+}
+
+TEST(ClientAddress, BelievesForwardedForOnlyFromTrustedProxies) {
+  const std::vector<std::string> proxies = {"10.0.0.5", "10.0.0.6"};
+  EXPECT_EQ(ClientAddress("203.0.113.7", "198.51.100.1", proxies), "203.0.113.7");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.1", proxies), "198.51.100.1");
+  // The rightmost address that is not one of ours; what the client wrote to its left is not.
+  EXPECT_EQ(ClientAddress("10.0.0.5", "1.2.3.4, 198.51.100.1, 10.0.0.6", proxies), "198.51.100.1");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "", proxies), "10.0.0.5");
+  EXPECT_EQ(ClientAddress("10.0.0.5", "not-an-address", proxies), "10.0.0.5");
+  EXPECT_EQ(ClientAddress("::ffff:10.0.0.5", "2001:db8::1", proxies), "2001:db8::1");
+  EXPECT_EQ(ClientAddress("198.51.100.1", "10.0.0.5", {}), "198.51.100.1");
+}
+
+TEST(NetworkOf, KeepsThePrefixOfIpv4AndIpv6Addresses) {
+  EXPECT_EQ(NetworkOf("203.0.113.77", 24, 64), "203.0.113.0/24");
+  EXPECT_EQ(NetworkOf("203.0.113.77", 32, 64), "203.0.113.77/32");
+  EXPECT_EQ(NetworkOf("2001:db8:1:2:3:4:5:6", 24, 64), "2001:db8:1:2::/64");
+  EXPECT_EQ(NetworkOf("::ffff:203.0.113.77", 24, 64), "203.0.113.0/24");
+  EXPECT_TRUE(IsIpAddress("::1"));
+  EXPECT_FALSE(IsIpAddress("localhost"));
+}
+
+TEST(RateLimiter, GivesABurstThenTokensAtTheRate) {
+  RateLimiter limiter(3, 1);  // three at once, then one a second
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(limiter.Take("a", 100.0), 0);
+  EXPECT_NEAR(limiter.Take("a", 100.0), 1.0, 1e-9);
+  EXPECT_EQ(limiter.Take("b", 100.0), 0);  // another client's own bucket
+  EXPECT_NEAR(limiter.Take("a", 100.5), 0.5, 1e-9);
+  EXPECT_EQ(limiter.Take("a", 101.0), 0);
+  RateLimiter small(1, 1, 2);  // at most two clients remembered
+  EXPECT_EQ(small.Take("a", 0.0), 0);
+  EXPECT_EQ(small.Take("b", 0.0), 0);
+  EXPECT_EQ(small.Take("c", 0.0), 0);  // forgets rather than grows
 }
 
 }  // namespace

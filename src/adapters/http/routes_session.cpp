@@ -1,4 +1,6 @@
 // Sign-in, sessions, password change and accounts.
+#include <algorithm>
+
 #include "adapters/http/internal/call.hpp"
 #include "core/auth/sign_in.hpp"
 #include "core/programme/setup.hpp"
@@ -16,13 +18,21 @@ std::string SessionCookie(const Call& call, std::string_view token, bool clear) 
   } else {
     cookie += "; Max-Age=" + std::to_string(auth::kSessionLifetimeSeconds);
   }
-  if (call.request.over_tls) cookie += "; Secure";
+  if (call.request.over_tls || call.shared.secure_cookies) cookie += "; Secure";
   return cookie;
 }
 
 boost::json::object SessionJson(const auth::SessionWithUser& session) {
   return boost::json::object{{"user", UserJson(session.user, true)},
                              {"csrf_token", session.session.csrf_token}};
+}
+
+HttpResponse LockedOutResponse(std::int64_t retry_after_seconds) {
+  HttpResponse response =
+      ErrorResponse(Error(ErrorCode::kTooManyRequests,
+                          "로그인 시도가 너무 많아 잠시 잠겼습니다. 나중에 다시 시도해 주세요"));
+  response.SetHeader("Retry-After", std::to_string(std::max<std::int64_t>(1, retry_after_seconds)));
+  return response;
 }
 
 // Ends the account's sessions when an admin ends the account.
@@ -54,27 +64,38 @@ HttpResponse PostSession(Call& call) {
       reader.String("password", ObjectReader::Need::kRequired, 1000);
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
   const std::string token = RandomToken();
-  auth::SignInRequest request{*login,           *password,     call.now,
-                              TokenHash(token), RandomToken(), call.shared.decoy_hash};
+  const std::string network = ClientNetwork(call.request);
+  auth::SignInRequest request{*login,
+                              *password,
+                              network,
+                              call.now,
+                              TokenHash(token),
+                              RandomToken(),
+                              call.shared.decoy_hash};
   Result<auth::SignInOutcome> outcome =
       auth::SignIn(call.storage.users(), call.storage.sessions(), *call.shared.hasher, request);
   if (!outcome) return Fail(outcome);
+  // The login as counted (trimmed, lower case): what was tried, account or not.
+  const std::string tried = auth::LoginKey(*login);
   switch (outcome->status) {
     case auth::SignInStatus::kSignedIn: {
+      call.session = *outcome->session;
+      call.actor = auth::ActorFor(call.session->user);
+      if (Result<void> audited = Audit(call, auth::kSubjectAccount, call.actor.login, "signed in");
+          !audited) {
+        return Fail(audited);
+      }
       HttpResponse response = JsonResponse(200, SessionJson(*outcome->session));
       response.SetHeader("Set-Cookie", SessionCookie(call, token, false));
       return response;
     }
-    case auth::SignInStatus::kLockedOut: {
-      HttpResponse response = ErrorResponse(
-          Error(ErrorCode::kTooManyRequests,
-                "로그인 시도가 너무 많아 잠시 잠겼습니다. 15분 뒤에 다시 시도해 주세요"));
-      response.SetHeader("Retry-After", std::to_string(outcome->retry_after_seconds));
-      return response;
-    }
+    case auth::SignInStatus::kLockedOut:
+      (void)Audit(call, auth::kSubjectAccount, tried, "sign-in locked out");
+      return LockedOutResponse(outcome->retry_after_seconds);
     case auth::SignInStatus::kRejected:
       break;
   }
+  (void)Audit(call, auth::kSubjectAccount, tried, "sign-in failed");
   return ErrorResponse(
       Error(ErrorCode::kUnauthenticated, "로그인 ID 또는 비밀번호가 맞지 않습니다"));
 }
@@ -107,11 +128,34 @@ HttpResponse PostPassword(Call& call) {
   std::optional<std::string> next =
       reader.String("new_password", ObjectReader::Need::kRequired, 1000);
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
-  Result<void> changed =
+  Result<auth::PasswordChangeOutcome> changed =
       auth::ChangePassword(call.storage.users(), call.storage.sessions(), *call.shared.hasher,
-                           *call.session, *current, *next, call.now);
-  if (!changed) return Fail(changed);
+                           *call.session, *current, *next, ClientNetwork(call.request), call.now);
+  if (!changed) {
+    if (changed.error().code() == ErrorCode::kPermissionDenied) {
+      (void)Audit(call, auth::kSubjectAccount, call.actor.login, "password change refused");
+    }
+    return Fail(changed);
+  }
+  if (changed->locked_out) {
+    (void)Audit(call, auth::kSubjectAccount, call.actor.login, "password change locked out");
+    return LockedOutResponse(changed->retry_after_seconds);
+  }
   (void)Audit(call, auth::kSubjectAccount, call.actor.login, "password changed");
+  return NoContent();
+}
+
+HttpResponse DeleteLockouts(Call& call) {
+  if (!Decide(call, auth::Action::kManageUsers).allowed) return ForbiddenResponse();
+  // Any login, account or not: lockouts are kept for what was typed.
+  const std::string login = auth::LoginKey(call.request.PathParam("login"));
+  Result<long> lifted = call.storage.sessions().ClearLoginLockouts(login, call.now);
+  if (!lifted) return Fail(lifted);
+  if (Result<void> audited = Audit(call, auth::kSubjectAccount, login,
+                                   "sign-in lockouts lifted: " + std::to_string(*lifted));
+      !audited) {
+    return Fail(audited);
+  }
   return NoContent();
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <thread>
 
+#include "adapters/http/client_address.hpp"
 #include "adapters/http/static_files.hpp"
 
 namespace chinjeol::http {
@@ -39,11 +40,56 @@ std::size_t WorkerCount(std::size_t requested) {
   return std::max<std::size_t>(2, std::thread::hardware_concurrency());
 }
 
+std::size_t SlowWorkerCount(const ServeOptions& options) {
+  return std::max<std::size_t>(1, options.slow_threads);
+}
+
+ApiOptions MakeApiOptions(const ServeOptions& options, const std::string& web_dir) {
+  ApiOptions api;
+  api.database_url = options.database_url;
+  api.web_dir = web_dir;
+  api.data_dir = options.data_dir;
+  api.workers = WorkerCount(options.threads);
+  api.slow_workers = SlowWorkerCount(options);
+  api.sign_in_burst = options.sign_in_burst;
+  api.sign_in_per_minute = options.sign_in_per_minute;
+  api.secure_cookies = options.https;
+  return api;
+}
+
+Result<ServerOptions> MakeServerOptions(const ServeOptions& options) {
+  Result<ListenAddress> listen = ParseListen(options.listen);
+  if (!listen) return listen.error();
+  ServerOptions server;
+  server.address = listen->address;
+  server.port = listen->port;
+  server.access_log = options.access_log;
+  server.max_connections = options.max_connections;
+  server.max_connections_per_address =
+      std::max<std::size_t>(1, options.max_connections_per_address);
+  server.header_timeout = options.header_timeout;
+  server.hsts = options.https;
+  for (const std::string& proxy : options.trusted_proxies) {
+    if (!IsIpAddress(proxy)) {
+      return InvalidArgument("--trusted-proxy takes IP addresses: " + proxy,
+                             {{"trusted-proxy", "ADDR[,ADDR], e.g. 127.0.0.1,10.0.0.5"}});
+    }
+    server.trusted_proxies.push_back(ClientAddress(proxy, "", {}));
+  }
+  return server;
+}
+
+// A burst of a few hundred requests waits in the main queue; beyond that, 503 at once. Password
+// checks wait in a short queue of their own.
+constexpr std::size_t kQueue = 1024;
+constexpr std::size_t kSlowQueue = 64;
+
 }  // namespace
 
 struct RunningServer::Parts {
   std::unique_ptr<Api> api;
   std::unique_ptr<WorkerPool> workers;
+  std::unique_ptr<WorkerPool> slow_workers;
   std::unique_ptr<Server> server;
   std::thread thread;
   bool stopped = false;
@@ -51,24 +97,19 @@ struct RunningServer::Parts {
 
 Result<std::unique_ptr<RunningServer>> RunningServer::Start(const ServeOptions& options,
                                                             const ApiServices& services) {
-  Result<ListenAddress> listen = ParseListen(options.listen);
-  if (!listen) return listen.error();
-  const std::size_t workers = WorkerCount(options.threads);
-  ApiOptions api_options{options.database_url, FindWebDir(options.web_dir), options.data_dir,
-                         workers};
+  Result<ServerOptions> server_options = MakeServerOptions(options);
+  if (!server_options) return server_options.error();
+  const ApiOptions api_options = MakeApiOptions(options, FindWebDir(options.web_dir));
   Result<std::unique_ptr<Api>> api = Api::Create(api_options, services);
   if (!api) return api.error();
   std::unique_ptr<RunningServer> running(new RunningServer());
   running->parts_ = std::make_unique<Parts>();
   Parts& parts = *running->parts_;
   parts.api = *std::move(api);
-  // The queue holds a burst of a few hundred requests; beyond that, 503 at once.
-  parts.workers = std::make_unique<WorkerPool>(workers, 1024);
-  ServerOptions server_options;
-  server_options.address = listen->address;
-  server_options.port = listen->port;
-  server_options.access_log = options.access_log;
-  parts.server = std::make_unique<Server>(server_options, *parts.api, *parts.workers);
+  parts.workers = std::make_unique<WorkerPool>(api_options.workers, kQueue);
+  parts.slow_workers = std::make_unique<WorkerPool>(api_options.slow_workers, kSlowQueue);
+  parts.server = std::make_unique<Server>(*std::move(server_options), *parts.api, *parts.workers,
+                                          parts.slow_workers.get());
   if (Result<void> bound = parts.server->Listen(); !bound) return bound.error();
   parts.thread = std::thread([&parts] { parts.server->Run(false); });
   return running;
@@ -84,29 +125,29 @@ void RunningServer::Stop() {
   parts_->server->Stop();
   if (parts_->thread.joinable()) parts_->thread.join();
   parts_->workers->Stop();
+  parts_->slow_workers->Stop();
   parts_->api->StopJobs();
 }
 
 Result<void> Serve(const ServeOptions& options, const ApiServices& services, std::ostream& out) {
-  Result<ListenAddress> listen = ParseListen(options.listen);
-  if (!listen) return listen.error();
-  const std::size_t workers = WorkerCount(options.threads);
+  Result<ServerOptions> server_options = MakeServerOptions(options);
+  if (!server_options) return server_options.error();
   const std::string web_dir = FindWebDir(options.web_dir);
-  Result<std::unique_ptr<Api>> api =
-      Api::Create({options.database_url, web_dir, options.data_dir, workers}, services);
+  const ApiOptions api_options = MakeApiOptions(options, web_dir);
+  Result<std::unique_ptr<Api>> api = Api::Create(api_options, services);
   if (!api) return api.error();
-  WorkerPool pool(workers, 1024);
-  ServerOptions server_options;
-  server_options.address = listen->address;
-  server_options.port = listen->port;
-  server_options.access_log = options.access_log;
-  Server server(server_options, **api, pool);
+  WorkerPool pool(api_options.workers, kQueue);
+  WorkerPool slow_pool(api_options.slow_workers, kSlowQueue);
+  const std::string address = server_options->address;
+  Server server(*std::move(server_options), **api, pool, &slow_pool);
   if (Result<void> bound = server.Listen(); !bound) return bound;
-  out << "chinjeol: http://" << listen->address << ":" << server.port() << "/ (" << workers
-      << " workers; web pages: " << (web_dir.empty() ? "none found" : web_dir)
+  out << "chinjeol: http://" << address << ":" << server.port() << "/ (" << api_options.workers
+      << " workers, " << api_options.slow_workers
+      << " for passwords; web pages: " << (web_dir.empty() ? "none found" : web_dir)
       << "; data: " << options.data_dir << ")" << std::endl;
   server.Run(true);
   pool.Stop();
+  slow_pool.Stop();
   (*api)->StopJobs();
   out << "chinjeol: stopped" << std::endl;
   return Ok();

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "adapters/http/api.hpp"
 #include "core/common/result.hpp"
@@ -14,8 +16,20 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";  // ADDRESS:PORT; port 0 = any free port
   std::string web_dir;                    // empty: looked up (see FindWebDir)
   std::string data_dir = "chinjeol-data";
-  std::size_t threads = 0;  // request workers; 0 = one per core (at least 2)
+  std::size_t threads = 0;       // request workers; 0 = one per core (at least 2)
+  std::size_t slow_threads = 2;  // workers that check and hash passwords (Argon2id)
   bool access_log = true;
+  // Proxies whose X-Forwarded-For names the client (IP addresses); from anyone else the header
+  // is ignored.
+  std::vector<std::string> trusted_proxies;
+  // Served over HTTPS only (at a proxy): Secure on every cookie, Strict-Transport-Security.
+  bool https = false;
+  std::size_t max_connections = 0;  // 0 = half the open-file limit, at most 10000
+  std::size_t max_connections_per_address = 64;
+  std::chrono::milliseconds header_timeout{10000};  // to receive a whole request head
+  // Password checks per client address: a burst, then so many a minute.
+  double sign_in_burst = 10;
+  double sign_in_per_minute = 10;
 };
 
 // A server running on a thread of its own (for tests and embedding): started by Start, ended

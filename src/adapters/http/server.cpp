@@ -4,17 +4,22 @@
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
 #include <vector>
+
+#include "adapters/http/client_address.hpp"
 
 namespace chinjeol::http {
 namespace {
@@ -101,13 +106,22 @@ std::string UtcNowText() {
   return text;
 }
 
+// Half the open-file limit, within 64..10000: room is left for the database, files and logs.
+std::size_t DefaultMaxConnections() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 10000;
+  return std::clamp<std::size_t>(static_cast<std::size_t>(limit.rlim_cur) / 2, 64, 10000);
+}
+
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions server_options, RequestHandler& request_handler, WorkerPool& worker_pool)
+  Impl(ServerOptions server_options, RequestHandler& request_handler, WorkerPool& worker_pool,
+       WorkerPool* slow_pool)
       : options(std::move(server_options)),
         handler(request_handler),
         workers(worker_pool),
+        slow_workers(slow_pool),
         ios(MakeContexts(options.io_threads)),
         io(*ios.front()),
         acceptor(io),
@@ -115,10 +129,18 @@ struct Server::Impl {
     for (std::size_t i = 1; i < ios.size(); ++i) {
       guards.push_back(asio::make_work_guard(*ios[i]));
     }
+    // Each context's reactor (an epoll and an eventfd descriptor) is made now rather than with
+    // its first connection, which may come when the process has no descriptor to spare.
+    for (const std::unique_ptr<asio::io_context>& context : ios) {
+      tcp::socket warm_up(*context);
+      asio::steady_timer timer_warm_up(*context);
+    }
     std::random_device random;
     char prefix[16];
     std::snprintf(prefix, sizeof prefix, "%08x", random());
     id_prefix = prefix;
+    max_connections =
+        options.max_connections > 0 ? options.max_connections : DefaultMaxConnections();
   }
 
   // One open connection, as far as shutdown needs to know it. Shared with the cancellations
@@ -126,12 +148,18 @@ struct Server::Impl {
   struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
-    std::atomic<bool> idle{true};  // waiting for the next request
+    std::atomic<bool> idle{true};      // waiting for the next request or its head
+    std::atomic<bool> evicted{false};  // pushed out to make room; being cancelled
+    std::string peer;                  // the socket's peer address
+    std::string network;               // what the per-address limit counts ("" = exempt)
+    std::uint64_t serial = 0;          // order of acceptance: lower is older
   };
 
   ServerOptions options;
   RequestHandler& handler;
   WorkerPool& workers;
+  WorkerPool* slow_workers;
+  std::size_t max_connections = 0;
   // One io_context per network thread; a connection lives on one of them from start to end,
   // so its coroutine never runs on two threads. The first also runs the acceptor and timers.
   static std::vector<std::unique_ptr<asio::io_context>> MakeContexts(std::size_t count) {
@@ -150,6 +178,8 @@ struct Server::Impl {
   asio::signal_set signals;
   std::mutex connections_mutex;
   std::set<std::shared_ptr<Connection>> connections;
+  std::map<std::string, std::size_t> per_network;  // open connections per client network
+  std::uint64_t accepted = 0;
   std::atomic<bool> stopping{false};
   std::unique_ptr<asio::steady_timer> flush_timer;
   std::string id_prefix;
@@ -165,17 +195,19 @@ struct Server::Impl {
   // Runs `work(worker)` on the pool and resumes the coroutine with its response; a full queue
   // or a failure becomes an error response.
   template <typename Work>
-  awaitable<HttpResponse> OnWorker(Work work) {
+  awaitable<HttpResponse> OnWorker(Work work, bool slow = false) {
     auto executor = co_await asio::this_coro::executor;
+    WorkerPool& pool = slow && slow_workers != nullptr ? *slow_workers : workers;
+    const std::size_t offset = &pool == &workers ? 0 : workers.size();
     co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(HttpResponse)>(
-        [this, executor, work = std::move(work)](auto completion) mutable {
+        [this, executor, &pool, offset, work = std::move(work)](auto completion) mutable {
           using Completion = decltype(completion);
           auto state = std::make_shared<std::optional<Completion>>(std::move(completion));
-          const bool queued = workers.TrySubmit(
-              [this, executor, state, work = std::move(work)](std::size_t worker) mutable {
+          const bool queued = pool.TrySubmit(
+              [this, executor, state, offset, work = std::move(work)](std::size_t worker) mutable {
                 HttpResponse response;
                 try {
-                  response = work(worker);
+                  response = work(offset + worker);
                 } catch (const std::exception& failure) {
                   spdlog::error("request failed: {}", failure.what());
                   response = handler.ErrorResponse(Internal("내부 오류가 발생했습니다"));
@@ -204,6 +236,9 @@ struct Server::Impl {
       message.version(version);
       for (const auto& [name, value] : response.headers) message.set(name, value);
       message.set(bhttp::field::server, "chinjeol");
+      // Every answer, files and errors included: browsers take the declared type as it is.
+      message.set("X-Content-Type-Options", "nosniff");
+      if (options.hsts) message.set("Strict-Transport-Security", "max-age=31536000");
       message.keep_alive(keep_alive);
     };
     stream.expires_after(options.request_timeout);
@@ -269,25 +304,29 @@ struct Server::Impl {
         response.status, milliseconds, bytes);
   }
 
-  awaitable<void> Serve(tcp::socket socket) {
-    auto shared = std::make_shared<Connection>(std::move(socket));
+  awaitable<void> Serve(std::shared_ptr<Connection> shared) {
     Connection& connection = *shared;
     beast::tcp_stream& stream = connection.stream;
-    {
-      std::lock_guard<std::mutex> lock(connections_mutex);
-      connections.insert(shared);
-    }
     beast::flat_buffer buffer;
-    std::string remote;
-    {
-      beast::error_code ec;
-      const tcp::endpoint peer = stream.socket().remote_endpoint(ec);
-      if (!ec) remote = peer.address().to_string();
-    }
+    const std::string& remote = connection.peer;
+    // The first head must arrive within header_timeout of the connection's start; later ones
+    // within header_timeout of their first byte, after at most idle_timeout of quiet.
+    stream.expires_after(options.header_timeout);
+    bool first = true;
     for (;;) {
-      if (stopping) break;
+      if (stopping || connection.evicted) break;
       connection.idle = true;
-      stream.expires_after(options.idle_timeout);
+      if (!first && buffer.size() == 0) {
+        stream.expires_after(options.idle_timeout);
+        auto [wait_error, received] =
+            co_await stream.async_read_some(buffer.prepare(4096), kUseAwaitable);
+        if (wait_error) break;
+        buffer.commit(received);
+        stream.expires_after(options.header_timeout);
+      } else if (!first) {
+        stream.expires_after(options.header_timeout);
+      }
+      first = false;
       bhttp::request_parser<bhttp::empty_body> header_parser;
       header_parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
       // The body's limit depends on the route; it is set once the headers are known.
@@ -317,11 +356,12 @@ struct Server::Impl {
       HttpRequest request;
       request.method = std::string(header.method_string());
       request.target = std::string(header.target());
-      request.remote_address = remote;
       request.request_id = NextRequestId();
       for (const auto& field : header) {
         request.headers.emplace_back(LowerCase(field.name_string()), std::string(field.value()));
       }
+      request.remote_address =
+          ClientAddress(remote, request.Header("x-forwarded-for"), options.trusted_proxies);
       request.over_tls = LowerCase(request.Header("x-forwarded-proto")) == "https";
       const unsigned version = header.version();
       bool keep_alive = header.keep_alive() && !stopping;
@@ -398,12 +438,15 @@ struct Server::Impl {
           } else if (body_error) {
             if (!request.body_file.empty()) std::remove(request.body_file.c_str());
             break;  // the client went away or was too slow
+          } else if (std::optional<HttpResponse> screened = handler.Screen(request)) {
+            response = *std::move(screened);  // refused before any work
           } else if (std::optional<HttpResponse> at_once =
                          has_body ? std::nullopt : handler.AnswerAtOnce(request)) {
             response = *std::move(at_once);
           } else {
             response = co_await OnWorker(
-                [this, &request](std::size_t worker) { return handler.Handle(request, worker); });
+                [this, &request](std::size_t worker) { return handler.Handle(request, worker); },
+                handler.UsesSlowPool(request));
           }
           if (!request.body_file.empty()) std::remove(request.body_file.c_str());
         }
@@ -424,22 +467,84 @@ struct Server::Impl {
     stream.close();
     std::lock_guard<std::mutex> lock(connections_mutex);
     connections.erase(shared);
+    if (!connection.network.empty()) {
+      const auto counted = per_network.find(connection.network);
+      if (counted != per_network.end() && --counted->second == 0) per_network.erase(counted);
+    }
     if (stopping && connections.empty() && grace_timer) {
       asio::post(io, [this] { grace_timer->cancel(); });
     }
   }
 
+  // Pushes out the oldest connection that is waiting for a request head (idle keep-alive or a
+  // slow client); false when every connection is busy with a request. Call with
+  // connections_mutex held.
+  bool EvictOldestWaiting() {
+    std::shared_ptr<Connection> oldest;
+    for (const std::shared_ptr<Connection>& connection : connections) {
+      if (!connection->idle || connection->evicted) continue;
+      if (!oldest || connection->serial < oldest->serial) oldest = connection;
+    }
+    if (!oldest) return false;
+    oldest->evicted = true;
+    asio::post(oldest->stream.get_executor(), [oldest] { oldest->stream.cancel(); });
+    return true;
+  }
+
+  // Registers a new connection within the limits, or says no (then it is closed unanswered).
+  bool Admit(const std::shared_ptr<Connection>& connection) {
+    const bool proxy = std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(),
+                                 connection->peer) != options.trusted_proxies.end();
+    connection->network = proxy ? std::string() : NetworkOf(connection->peer, 32, 64);
+    std::lock_guard<std::mutex> lock(connections_mutex);
+    if (!connection->network.empty()) {
+      const auto counted = per_network.find(connection->network);
+      if (counted != per_network.end() && counted->second >= options.max_connections_per_address) {
+        return false;
+      }
+    }
+    std::size_t leaving = 0;
+    for (const std::shared_ptr<Connection>& open : connections) leaving += open->evicted ? 1 : 0;
+    if (connections.size() - leaving >= max_connections && !EvictOldestWaiting()) return false;
+    connection->serial = ++accepted;
+    connections.insert(connection);
+    if (!connection->network.empty()) ++per_network[connection->network];
+    return true;
+  }
+
   awaitable<void> Accept() {
+    // After a failed accept (out of descriptors, memory) the server waits before the next try,
+    // longer each time up to a second, instead of spinning on the same error.
+    std::chrono::milliseconds backoff{0};
+    asio::steady_timer pause(io);
     for (;;) {
       asio::io_context& target = *ios[next_context++ % ios.size()];
       auto [error, socket] = co_await acceptor.async_accept(target, kUseAwaitable);
       if (error) {
         if (stopping || error == asio::error::operation_aborted) co_return;
-        continue;  // e.g. too many open files: keep serving the others
+        if (error == asio::error::no_descriptors || error.value() == ENFILE) {
+          // Free a descriptor for those who have a request to make.
+          std::lock_guard<std::mutex> lock(connections_mutex);
+          EvictOldestWaiting();
+        }
+        backoff =
+            std::clamp(backoff * 2, std::chrono::milliseconds(5), std::chrono::milliseconds(1000));
+        pause.expires_after(backoff);
+        (void)co_await pause.async_wait(kUseAwaitable);
+        if (stopping) co_return;
+        continue;
       }
+      backoff = std::chrono::milliseconds(0);
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
-      asio::co_spawn(target, Serve(std::move(socket)), asio::detached);
+      auto connection = std::make_shared<Connection>(std::move(socket));
+      const tcp::endpoint peer = connection->stream.socket().remote_endpoint(ignored);
+      if (!ignored) connection->peer = ClientAddress(peer.address().to_string(), "", {});
+      if (!Admit(connection)) {
+        connection->stream.socket().close(ignored);
+        continue;
+      }
+      asio::co_spawn(target, Serve(std::move(connection)), asio::detached);
     }
   }
 
@@ -478,8 +583,9 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, RequestHandler& handler, WorkerPool& workers)
-    : impl_(std::make_unique<Impl>(std::move(options), handler, workers)) {}
+Server::Server(ServerOptions options, RequestHandler& handler, WorkerPool& workers,
+               WorkerPool* slow_workers)
+    : impl_(std::make_unique<Impl>(std::move(options), handler, workers, slow_workers)) {}
 
 Server::~Server() = default;
 

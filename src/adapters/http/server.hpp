@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "adapters/http/http_message.hpp"
 #include "adapters/http/worker_pool.hpp"
@@ -34,6 +35,11 @@ class RequestHandler {
   virtual std::optional<HttpResponse> AnswerAtOnce(HttpRequest& /*request*/) {
     return std::nullopt;
   }
+  // A refusal decided from the request alone (rate limits), on the network thread, before a
+  // worker is asked; empty to go on.
+  virtual std::optional<HttpResponse> Screen(HttpRequest& /*request*/) { return std::nullopt; }
+  // Whether the request runs on the slow pool (password hashing) rather than the main one.
+  virtual bool UsesSlowPool(const HttpRequest& /*request*/) const { return false; }
   // Runs on worker `worker` (0 .. pool size - 1).
   virtual HttpResponse Handle(HttpRequest& request, std::size_t worker) = 0;
   // A JSON error response for problems the server finds itself (too large, malformed, busy).
@@ -42,14 +48,27 @@ class RequestHandler {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  unsigned short port = 8080;  // 0 = any free port (see Server::port())
-  std::chrono::seconds idle_timeout{60};
+  unsigned short port = 8080;             // 0 = any free port (see Server::port())
+  std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
+  // From a request's first byte (or the connection's start) to the end of its head: a client
+  // that trickles its headers is cut off after this.
+  std::chrono::milliseconds header_timeout{10000};
   std::chrono::seconds request_timeout{60};
   std::chrono::seconds upload_timeout{600};
   std::chrono::seconds shutdown_grace{20};
   std::size_t header_limit = 16 * 1024;
   bool access_log = true;      // one line per request on standard error
   std::size_t io_threads = 2;  // threads running the network side
+  // Open connections at most: 0 = from the open-file limit (half of it, at most 10000). At the
+  // limit a new connection pushes out the oldest one still waiting for a request head.
+  std::size_t max_connections = 0;
+  // Open connections at most from one client address (an IPv6 client: its /64); trusted proxies
+  // are exempt.
+  std::size_t max_connections_per_address = 64;
+  // Peers whose X-Forwarded-For names the client (exact addresses).
+  std::vector<std::string> trusted_proxies;
+  // Send Strict-Transport-Security (the site is only ever served over HTTPS).
+  bool hsts = false;
 };
 
 // An event-driven HTTP/1.1 server (Boost.Beast, C++20 coroutines, a few network threads) that
@@ -57,7 +76,10 @@ struct ServerOptions {
 // streamed uploads and file responses, request ids, access log lines, graceful shutdown.
 class Server {
  public:
-  Server(ServerOptions options, RequestHandler& handler, WorkerPool& workers);
+  // `slow_workers` (optional) runs the requests for which handler.UsesSlowPool(); their worker
+  // index follows the main pool's (workers.size() + i).
+  Server(ServerOptions options, RequestHandler& handler, WorkerPool& workers,
+         WorkerPool* slow_workers = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -96,32 +96,74 @@ Result<long> SqlSessionRepository::DeleteExpiredSessions(std::int64_t now) {
   return ended;
 }
 
-Result<auth::LoginAttempts> SqlSessionRepository::FindLoginAttempts(
-    std::string_view login_key) const {
+Result<auth::StoredLoginAttempts> SqlSessionRepository::FindLoginAttempts(
+    std::string_view login_key, std::string_view network) const {
   auto lock = database_.Lock();
-  auth::LoginAttempts attempts;
+  auth::StoredLoginAttempts stored;
   Result<void> read = database_.connection().Query(
-      "SELECT failures, window_start, locked_until FROM login_attempts WHERE login = ?",
-      {login_key}, [&](const sql::Row& row) -> Result<void> {
-        attempts = {row.Int(0), row.Int64(1), row.Int64(2)};
+      "SELECT failures, window_start, locked_until, lockouts, version FROM login_attempts "
+      "WHERE login = ? AND network = ?",
+      {login_key, network}, [&](const sql::Row& row) -> Result<void> {
+        stored.attempts = {row.Int(0), row.Int64(1), row.Int64(2), row.Int(3)};
+        stored.version = row.Int64(4);
         return Ok();
       });
   if (!read) return read.error();
-  return attempts;
+  return stored;
 }
 
-Result<void> SqlSessionRepository::SaveLoginAttempts(std::string_view login_key,
-                                                     const auth::LoginAttempts& attempts) {
+Result<bool> SqlSessionRepository::ReplaceLoginAttempts(std::string_view login_key,
+                                                        std::string_view network,
+                                                        std::int64_t expected_version,
+                                                        const auth::LoginAttempts& next) {
   auto lock = database_.Lock();
-  if (attempts.failures == 0 && attempts.locked_until == 0) {
-    return database_.connection().Execute("DELETE FROM login_attempts WHERE login = ?",
-                                          {login_key});
-  }
+  bool replaced = false;
+  const auto seen = [&](const sql::Row&) -> Result<void> {
+    replaced = true;
+    return Ok();
+  };
+  // One statement each way, so that of two requests that read the same version only one wins.
+  Result<void> written =
+      expected_version == 0
+          ? database_.connection().Query(
+                "INSERT INTO login_attempts (login, network, failures, window_start, "
+                "locked_until, lockouts, version) VALUES (?, ?, ?, ?, ?, ?, 1) "
+                "ON CONFLICT (login, network) DO NOTHING RETURNING version",
+                {login_key, network, next.failures, next.window_start, next.locked_until,
+                 next.lockouts},
+                seen)
+          : database_.connection().Query(
+                "UPDATE login_attempts SET failures = ?, window_start = ?, locked_until = ?, "
+                "lockouts = ?, version = version + 1 "
+                "WHERE login = ? AND network = ? AND version = ? RETURNING version",
+                {next.failures, next.window_start, next.locked_until, next.lockouts, login_key,
+                 network, expected_version},
+                seen);
+  if (!written) return written.error();
+  return replaced;
+}
+
+Result<void> SqlSessionRepository::ClearLoginAttempts(std::string_view login_key,
+                                                      std::string_view network) {
+  auto lock = database_.Lock();
   return database_.connection().Execute(
-      "INSERT INTO login_attempts (login, failures, window_start, locked_until) "
-      "VALUES (?, ?, ?, ?) ON CONFLICT (login) DO UPDATE SET failures = excluded.failures, "
-      "window_start = excluded.window_start, locked_until = excluded.locked_until",
-      {login_key, attempts.failures, attempts.window_start, attempts.locked_until});
+      "DELETE FROM login_attempts WHERE login = ? AND network = ?", {login_key, network});
+}
+
+Result<long> SqlSessionRepository::ClearLoginLockouts(std::string_view login_key,
+                                                      std::int64_t now) {
+  long locked = 0;
+  Result<void> cleared = database_.Atomic([&]() -> Result<void> {
+    sql::Connection& connection = database_.connection();
+    Result<std::optional<std::int64_t>> count = connection.QueryInt64(
+        "SELECT COUNT(*) FROM login_attempts WHERE login = ? AND locked_until > ?",
+        {login_key, now});
+    if (!count) return count.error();
+    locked = static_cast<long>(count->value_or(0));
+    return connection.Execute("DELETE FROM login_attempts WHERE login = ?", {login_key});
+  });
+  if (!cleared) return cleared.error();
+  return locked;
 }
 
 Result<std::string> SqlSessionRepository::SecretValue(std::string_view name,

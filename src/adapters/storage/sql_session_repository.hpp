@@ -18,9 +18,13 @@ class SqlSessionRepository final : public auth::SessionRepository {
   Result<void> DeleteSession(std::int64_t session_id) override;
   Result<long> DeleteUserSessions(std::int64_t user_id, std::optional<std::int64_t> keep) override;
   Result<long> DeleteExpiredSessions(std::int64_t now) override;
-  Result<auth::LoginAttempts> FindLoginAttempts(std::string_view login_key) const override;
-  Result<void> SaveLoginAttempts(std::string_view login_key,
-                                 const auth::LoginAttempts& attempts) override;
+  Result<auth::StoredLoginAttempts> FindLoginAttempts(std::string_view login_key,
+                                                      std::string_view network) const override;
+  Result<bool> ReplaceLoginAttempts(std::string_view login_key, std::string_view network,
+                                    std::int64_t expected_version,
+                                    const auth::LoginAttempts& next) override;
+  Result<void> ClearLoginAttempts(std::string_view login_key, std::string_view network) override;
+  Result<long> ClearLoginLockouts(std::string_view login_key, std::int64_t now) override;
   Result<std::string> SecretValue(std::string_view name, std::string_view candidate) override;
 
  private:

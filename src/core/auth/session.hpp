@@ -16,10 +16,13 @@ inline constexpr std::int64_t kSessionIdleSeconds = 8 * 3600;
 inline constexpr std::int64_t kSessionLifetimeSeconds = 24 * 3600;
 inline constexpr std::int64_t kLastSeenThrottleSeconds = 60;
 
-// Sign-in throttling: 5 failures within 15 minutes lock the login for 15 minutes.
+// Sign-in throttling, per login and client network: 5 failures within 15 minutes lock the login
+// for that network for 15 minutes; each further lockout in a row lasts twice as long as the one
+// before, up to a day. A day after the last lockout ended, the count starts again.
 inline constexpr int kMaxLoginFailures = 5;
 inline constexpr std::int64_t kLoginFailureWindowSeconds = 15 * 60;
 inline constexpr std::int64_t kLoginLockoutSeconds = 15 * 60;
+inline constexpr std::int64_t kMaxLoginLockoutSeconds = 24 * 3600;
 
 // A signed-in browser. Times are Unix seconds. Only a hash of the cookie value is kept, so a
 // copy of the database does not let anyone sign in.
@@ -42,19 +45,29 @@ bool IsSessionExpired(const Session& session, std::int64_t now);
 // Whether a request at `now` should record itself as the session's last-seen time.
 bool NeedsLastSeenUpdate(const Session& session, std::int64_t now);
 
-// Failed sign-ins of one login (as typed), known account or not.
+// Failed password checks of one login (as typed, known account or not) from one client network
+// (sign-in and the current password of a password change alike).
 struct LoginAttempts {
   int failures = 0;  // within the window that started at window_start
   std::int64_t window_start = 0;
   std::int64_t locked_until = 0;  // 0 = not locked
+  int lockouts = 0;               // lockouts in a row (see kMaxLoginLockoutSeconds)
 };
 
 bool IsLockedOut(const LoginAttempts& attempts, std::int64_t now);
 // The attempts after one more failure at `now`: a failure after the window has passed starts a
-// new window; the fifth failure within it locks the login.
+// new window; the fifth failure within it locks the login, for longer with each lockout in a row.
 LoginAttempts AfterFailedSignIn(const LoginAttempts& attempts, std::int64_t now);
+// How long the lockout after `lockouts_before` earlier ones in a row lasts.
+std::int64_t LockoutSeconds(int lockouts_before);
 // The key under which attempts are counted: trimmed and ASCII lower case.
 std::string LoginKey(std::string_view login);
+
+// The attempts as stored, with the version that an update must match (0: none stored yet).
+struct StoredLoginAttempts {
+  LoginAttempts attempts;
+  std::int64_t version = 0;
+};
 
 // Where sessions, sign-in attempts and server-wide secrets are kept (the database, so that
 // several servers share them).
@@ -74,9 +87,18 @@ class SessionRepository {
   // Removes sessions that have ended at `now`.
   virtual Result<long> DeleteExpiredSessions(std::int64_t now) = 0;
 
-  virtual Result<LoginAttempts> FindLoginAttempts(std::string_view login_key) const = 0;
-  virtual Result<void> SaveLoginAttempts(std::string_view login_key,
-                                         const LoginAttempts& attempts) = 0;
+  // Attempts per login key and client network (e.g. "203.0.113.0/24").
+  virtual Result<StoredLoginAttempts> FindLoginAttempts(std::string_view login_key,
+                                                        std::string_view network) const = 0;
+  // Stores `next` only if the stored version is still `expected_version` (0: nothing stored);
+  // false, storing nothing, when another request (on any server) changed them first.
+  virtual Result<bool> ReplaceLoginAttempts(std::string_view login_key, std::string_view network,
+                                            std::int64_t expected_version,
+                                            const LoginAttempts& next) = 0;
+  // Forgets the attempts of the login from the network (after a right password).
+  virtual Result<void> ClearLoginAttempts(std::string_view login_key, std::string_view network) = 0;
+  // Forgets the attempts of the login from every network; returns how many were locked at `now`.
+  virtual Result<long> ClearLoginLockouts(std::string_view login_key, std::int64_t now) = 0;
 
   // The secret named `name`; stores `candidate` first when there is none yet, so that every
   // server of one database agrees on the value.

@@ -133,19 +133,49 @@ class FakeSessions final : public SessionRepository {
     return ended;
   }
   Result<long> DeleteExpiredSessions(std::int64_t) override { return 0L; }
-  Result<LoginAttempts> FindLoginAttempts(std::string_view key) const override {
-    const auto found = attempts.find(std::string(key));
-    return found == attempts.end() ? LoginAttempts{} : found->second;
+  using Key = std::pair<std::string, std::string>;
+  Result<StoredLoginAttempts> FindLoginAttempts(std::string_view login,
+                                                std::string_view network) const override {
+    const auto found = attempts.find(Key(login, network));
+    return found == attempts.end() ? StoredLoginAttempts{} : found->second;
   }
-  Result<void> SaveLoginAttempts(std::string_view key, const LoginAttempts& value) override {
-    attempts[std::string(key)] = value;
+  Result<bool> ReplaceLoginAttempts(std::string_view login, std::string_view network,
+                                    std::int64_t expected, const LoginAttempts& next) override {
+    if (interfere > 0) {
+      // Another server counts an attempt between this one's read and write.
+      --interfere;
+      StoredLoginAttempts& other = attempts[Key(login, network)];
+      other.attempts = AfterFailedSignIn(other.attempts, next.window_start);
+      ++other.version;
+      return false;
+    }
+    StoredLoginAttempts& stored = attempts[Key(login, network)];
+    if (stored.version != expected) return false;
+    stored = {next, expected + 1};
+    return true;
+  }
+  Result<void> ClearLoginAttempts(std::string_view login, std::string_view network) override {
+    attempts.erase(Key(login, network));
     return Ok();
+  }
+  Result<long> ClearLoginLockouts(std::string_view login, std::int64_t now) override {
+    long locked = 0;
+    for (auto it = attempts.begin(); it != attempts.end();) {
+      if (it->first.first != login) {
+        ++it;
+        continue;
+      }
+      locked += IsLockedOut(it->second.attempts, now) ? 1 : 0;
+      it = attempts.erase(it);
+    }
+    return locked;
   }
   Result<std::string> SecretValue(std::string_view, std::string_view candidate) override {
     return std::string(candidate);
   }
   std::vector<Session> sessions;
-  std::map<std::string, LoginAttempts> attempts;
+  std::map<Key, StoredLoginAttempts> attempts;
+  int interfere = 0;  // how many writes lose to another server's
 
  private:
   FakeUsers& users_;
@@ -160,8 +190,9 @@ struct SignInWorld {
     user.employee_no = "E001";
     (void)users.AddUser(user);
   }
-  SignInOutcome Try(std::string_view login, std::string_view password, std::int64_t now) {
-    SignInRequest request{login,  password,    now, "token" + std::to_string(++tokens),
+  SignInOutcome Try(std::string_view login, std::string_view password, std::int64_t now,
+                    std::string_view network = "203.0.113.0/24") {
+    SignInRequest request{login,  password,    network, now, "token" + std::to_string(++tokens),
                           "csrf", "hash:decoy"};
     Result<SignInOutcome> outcome = SignIn(users, sessions, hasher, request);
     EXPECT_TRUE(outcome.has_value());
@@ -204,6 +235,41 @@ TEST(SignIn, LocksAfterFiveFailuresEvenForTheRightPasswordAndForUnknownLogins) {
   EXPECT_EQ(world.Try("ghost", "x", 2001).status, SignInStatus::kLockedOut);
 }
 
+TEST(SignIn, LocksALoginOnlyForTheNetworkTheFailuresCameFrom) {
+  SignInWorld world;
+  for (int i = 0; i < 5; ++i) (void)world.Try("kim", "wrong", 1000, "198.51.100.0/24");
+  EXPECT_EQ(world.Try("kim", "correct horse 1", 1001, "198.51.100.0/24").status,
+            SignInStatus::kLockedOut);
+  EXPECT_EQ(world.Try("kim", "correct horse 1", 1001, "203.0.113.0/24").status,
+            SignInStatus::kSignedIn);
+}
+
+TEST(SignIn, MakesNoPasswordCheckWhileLockedAndLocksLongerEachTime) {
+  SignInWorld world;
+  for (int i = 0; i < 5; ++i) (void)world.Try("kim", "wrong", 1000);
+  const int checks = world.hasher.verifications;
+  EXPECT_EQ(world.Try("kim", "wrong", 1001).status, SignInStatus::kLockedOut);
+  EXPECT_EQ(world.hasher.verifications, checks);
+  // The next lockout in a row lasts twice as long, and so on up to a day.
+  const std::int64_t later = 1000 + kLoginLockoutSeconds;
+  for (int i = 0; i < 4; ++i) (void)world.Try("kim", "wrong", later);
+  const SignInOutcome second = world.Try("kim", "wrong", later);
+  EXPECT_EQ(second.status, SignInStatus::kLockedOut);
+  EXPECT_EQ(second.retry_after_seconds, 2 * kLoginLockoutSeconds);
+  EXPECT_EQ(LockoutSeconds(2), 4 * kLoginLockoutSeconds);
+  EXPECT_EQ(LockoutSeconds(40), kMaxLoginLockoutSeconds);
+}
+
+TEST(SignIn, CountsAnAttemptOnceEvenWhenAnotherServerWritesFirst) {
+  SignInWorld world;
+  world.sessions.interfere = 3;
+  EXPECT_EQ(world.Try("kim", "wrong", 1000).status, SignInStatus::kRejected);
+  // Three attempts counted elsewhere and this one: the fifth locks.
+  EXPECT_EQ(world.sessions.attempts.begin()->second.attempts.failures, 4);
+  EXPECT_EQ(world.Try("kim", "wrong", 1000).status, SignInStatus::kLockedOut);
+  EXPECT_EQ(world.hasher.verifications, 2);
+}
+
 TEST(SignIn, RejectsEndedAccounts) {
   SignInWorld world;
   (void)world.users.SetActive(1, false);
@@ -229,17 +295,46 @@ TEST(ChangePassword, ChecksTheCurrentOneAndEndsOtherSessions) {
   SignInWorld world;
   const SignInOutcome first = world.Try("kim", "correct horse 1", 1000);
   (void)world.Try("kim", "correct horse 1", 1001);
-  Result<void> wrong = ChangePassword(world.users, world.sessions, world.hasher, *first.session,
-                                      "nope", "battery staple 22", 1002);
+  Result<PasswordChangeOutcome> wrong =
+      ChangePassword(world.users, world.sessions, world.hasher, *first.session, "nope",
+                     "battery staple 22", "203.0.113.0/24", 1002);
   EXPECT_EQ(wrong.error().code(), ErrorCode::kPermissionDenied);
-  Result<void> weak = ChangePassword(world.users, world.sessions, world.hasher, *first.session,
-                                     "correct horse 1", "short", 1002);
+  Result<PasswordChangeOutcome> weak =
+      ChangePassword(world.users, world.sessions, world.hasher, *first.session, "correct horse 1",
+                     "short", "203.0.113.0/24", 1002);
   EXPECT_EQ(weak.error().violations().at(0).field, "new_password");
-  ASSERT_TRUE(ChangePassword(world.users, world.sessions, world.hasher, *first.session,
-                             "correct horse 1", "battery staple 22", 1002));
+  Result<PasswordChangeOutcome> changed =
+      ChangePassword(world.users, world.sessions, world.hasher, *first.session, "correct horse 1",
+                     "battery staple 22", "203.0.113.0/24", 1002);
+  ASSERT_TRUE(changed);
+  EXPECT_FALSE(changed->locked_out);
   EXPECT_EQ(world.users.users[0].password_hash, "hash:battery staple 22");
   EXPECT_NE(world.sessions.sessions[0].id, 0);  // the sign-in making the change stays
   EXPECT_EQ(world.sessions.sessions[1].id, 0);  // the other one ended
+}
+
+TEST(ChangePassword, LocksAfterFiveWrongCurrentPasswords) {
+  SignInWorld world;
+  const SignInOutcome signed_in = world.Try("kim", "correct horse 1", 1000);
+  for (int i = 0; i < 4; ++i) {
+    Result<PasswordChangeOutcome> wrong =
+        ChangePassword(world.users, world.sessions, world.hasher, *signed_in.session, "guess",
+                       "battery staple 22", "198.51.100.0/24", 1001);
+    EXPECT_EQ(wrong.error().code(), ErrorCode::kPermissionDenied);
+  }
+  Result<PasswordChangeOutcome> fifth =
+      ChangePassword(world.users, world.sessions, world.hasher, *signed_in.session, "guess",
+                     "battery staple 22", "198.51.100.0/24", 1001);
+  ASSERT_TRUE(fifth);
+  EXPECT_TRUE(fifth->locked_out);
+  const int checks = world.hasher.verifications;
+  Result<PasswordChangeOutcome> locked =
+      ChangePassword(world.users, world.sessions, world.hasher, *signed_in.session,
+                     "correct horse 1", "battery staple 22", "198.51.100.0/24", 1002);
+  ASSERT_TRUE(locked);
+  EXPECT_TRUE(locked->locked_out);
+  EXPECT_EQ(world.hasher.verifications, checks);  // no check while locked
+  EXPECT_EQ(world.users.users[0].password_hash, "hash:correct horse 1");
 }
 
 // A stand-in digest: enough to see that the chain covers every field.

@@ -62,7 +62,8 @@ struct RouteSpec {
 // State shared by every worker: configuration, adapters, caches.
 struct Shared {
   const auth::PasswordHasher* hasher = nullptr;
-  std::string decoy_hash;  // a hash to verify against for unknown logins
+  std::string decoy_hash;       // a hash to verify against for unknown logins
+  bool secure_cookies = false;  // Secure on session cookies whatever the request says
   std::string data_dir;
   std::string web_dir;  // empty: no web assets
   std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
@@ -147,6 +148,9 @@ struct Call {
   bool signed_in() const { return session.has_value(); }
 };
 
+// The network whose password checks count together: IPv4 /24, IPv6 /64 of the client address.
+std::string ClientNetwork(const HttpRequest& request);
+
 // Hex SHA-256 of a session token (what the database keeps), and a fresh random token.
 std::string TokenHash(std::string_view token);
 std::string RandomToken();
@@ -211,6 +215,7 @@ HttpResponse PostPassword(Call& call);
 HttpResponse GetUsers(Call& call);
 HttpResponse PostUsers(Call& call);
 HttpResponse PatchUser(Call& call);
+HttpResponse DeleteLockouts(Call& call);
 boost::json::object UserJson(const auth::User& user, bool with_monitor);
 // routes_results.cpp
 HttpResponse GetCampaigns(Call& call);
