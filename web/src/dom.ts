@@ -41,6 +41,15 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
+// Text that people typed or imported (names, notes, reasons, titles, server messages) as a <bdi>
+// element: its right-to-left letters or directional controls cannot reorder the text around it,
+// and the style sheet lets a word longer than its box break anywhere instead of widening the page.
+export function bdi(text: string | number): HTMLElement {
+  const element = document.createElement('bdi');
+  element.textContent = String(text);
+  return element;
+}
+
 export function replace(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, children);

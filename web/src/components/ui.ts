@@ -1,7 +1,8 @@
 // Shared building blocks: headings, error boxes that name the fields, data tables, pagers,
 // definition lists and the campaign picker.
 import { ApiError, api, itemsOf } from '../api';
-import { h, uid, type Child } from '../dom';
+import { bdi, h, uid, type Child } from '../dom';
+import { isolate } from '../bidi';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/ko';
 import type { PageContext } from '../routes';
@@ -31,14 +32,14 @@ export function errorBox(error: unknown): HTMLElement {
       : error.status === 429 ? t('error.locked')
       : error.status === 0 ? t('error.network')
       : t('error.failed');
-    box.append(h('p', null, h('strong', null, heading), ' ', error.message));
+    box.append(h('p', null, h('strong', null, heading), ' ', bdi(error.message)));
     if (error.fields.length > 0) {
       box.append(
-        h('ul', null, error.fields.map((field) => h('li', null, h('code', null, field.field), ': ', field.message))),
+        h('ul', null, error.fields.map((field) => h('li', null, h('code', null, bdi(field.field)), ': ', bdi(field.message)))),
       );
     }
   } else {
-    box.append(h('p', null, h('strong', null, t('error.failed')), ' ', error instanceof Error ? error.message : String(error)));
+    box.append(h('p', null, h('strong', null, t('error.failed')), ' ', bdi(error instanceof Error ? error.message : String(error))));
   }
   return box;
 }
@@ -56,7 +57,7 @@ export function showFormErrors(form: HTMLElement, error: unknown): HTMLElement {
       input.setAttribute('aria-invalid', 'true');
       const described = input.getAttribute('aria-describedby');
       input.setAttribute('aria-describedby', described ? `${described} ${id}` : id);
-      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, field.message));
+      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, bdi(field.message)));
     }
   }
   return errorBox(error);
@@ -185,12 +186,12 @@ export async function campaignHeader(context: PageContext): Promise<Campaign | n
 
 export function campaignPicker(list: Campaign[], selected: Campaign | null, onChange: (code: string) => void): HTMLElement {
   if (list.length <= 1) {
-    return h('p', { class: 'campaign-line' }, t('campaign.label'), ': ', h('strong', null, selected ? `${selected.name} (${selected.code})` : '–'));
+    return h('p', { class: 'campaign-line' }, t('campaign.label'), ': ', h('strong', null, selected ? [bdi(selected.name), ` (${selected.code})`] : '–'));
   }
   const select = h(
     'select',
     { onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
-    list.map((c) => h('option', { value: c.code, selected: c.code === selected?.code }, `${c.name} (${c.code})`)),
+    list.map((c) => h('option', { value: c.code, selected: c.code === selected?.code }, `${isolate(c.name)} (${c.code})`)),
   );
   return h('div', { class: 'toolbar' }, field(t('campaign.label'), select));
 }

@@ -2,7 +2,8 @@
 // item at a time (with the ring counter and call timer), drafts, submission, a recording, and
 // evaluations returned for correction. A monitor sees only their own released work.
 import { api, ApiError, itemsOf, request } from '../api';
-import { announce, h, replace, uid } from '../dom';
+import { announce, bdi, h, replace, uid } from '../dom';
+import { isolate } from '../bidi';
 import { formatDate, formatDateTime, formatTime, locale, pick, t } from '../i18n';
 import { callTimer, localIso, ringCounter, type TimerState } from '../components/monitor-tools';
 import { levelLabel, rubrics } from '../components/evaluation-view';
@@ -51,7 +52,7 @@ function endTime(a: Assignment): string {
 
 function assignmentCard(a: Assignment, row: EvaluationRow | undefined, heading: 'h2' | 'h3'): HTMLElement {
   const state = row?.state ?? null;
-  const title = `${channelLabel(a.channel)} · ${a.employee_name || a.department_name || a.employee_no || a.department_code}`;
+  const title = `${channelLabel(a.channel)} · ${isolate(a.employee_name || a.department_name || a.employee_no || a.department_code)}`;
   const done = state === 'submitted' || state === 'approved' || state === 'void';
   const when = a.duration_minutes ? `${a.start}–${endTime(a)}` : a.start;
   return h(
@@ -59,9 +60,9 @@ function assignmentCard(a: Assignment, row: EvaluationRow | undefined, heading: 
     { class: 'assignment card', 'data-assignment': a.code },
     h(heading, null, title),
     h('p', { class: 'meta' }, `${formatDate(a.date)} ${when} `, state ? stateBadge(state) : badge(t('monitor.notStarted'))),
-    h('p', null, a.department_name || a.department_code),
-    a.channel === 'phone' && a.phone ? h('p', null, t('monitor.phone'), ': ', h('a', { href: `tel:${a.phone}`, class: 'tel' }, a.phone)) : null,
-    a.scenario_title ? h('p', null, t('monitor.scenario'), ': ', a.scenario_title) : null,
+    h('p', null, bdi(a.department_name || a.department_code)),
+    a.channel === 'phone' && a.phone ? h('p', null, t('monitor.phone'), ': ', h('a', { href: `tel:${a.phone}`, class: 'tel' }, bdi(a.phone))) : null,
+    a.scenario_title ? h('p', null, t('monitor.scenario'), ': ', bdi(a.scenario_title)) : null,
     done ? null : h('a', { class: 'button primary touch', href: formPath(a, row?.id) }, state === 'returned' ? t('monitor.correct') : state ? t('monitor.continue') : t('monitor.start')),
   );
 }
@@ -103,9 +104,9 @@ export async function renderReturned(context: PageContext): Promise<void> {
     h('ul', { class: 'assignments' }, details.map((e) => h(
       'li',
       { class: 'assignment card' },
-      h('h2', null, `${channelLabel(e.channel)} · ${e.employee_name || e.employee_no}`),
+      h('h2', null, `${channelLabel(e.channel)} · ${isolate(e.employee_name || e.employee_no)}`),
       h('p', { class: 'meta' }, formatDateTime(e.performed_at), ' ', stateBadge(e.state)),
-      h('p', null, h('strong', null, t('monitor.returnReason')), ' ', e.review_reason || '–'),
+      h('p', null, h('strong', null, t('monitor.returnReason')), ' ', e.review_reason ? bdi(e.review_reason) : '–'),
       h('a', { class: 'button primary touch', href: `#/assignments/${encodeURIComponent(e.code)}?campaign=${encodeURIComponent(e.campaign)}&evaluation=${e.id}` }, t('monitor.correct')),
     ))),
   );
@@ -189,13 +190,14 @@ export async function renderForm(context: PageContext): Promise<void> {
   // Contact details and scenario.
   const info = h('section', { class: 'card contact-card', 'aria-labelledby': 'contact-h' },
     h('h2', { id: 'contact-h' }, t('monitor.contact')),
-    h('p', null, [assignment?.department_name || evaluation?.department_code, assignment?.employee_name || evaluation?.employee_name].filter(Boolean).join(' · ')),
+    h('p', null, [assignment?.department_name || evaluation?.department_code, assignment?.employee_name || evaluation?.employee_name]
+      .filter((part): part is string => Boolean(part)).map((part, i) => [i ? ' · ' : '', bdi(part)])),
     assignment ? h('p', { class: 'meta' }, `${formatDate(assignment.date)} ${assignment.start}`) : null,
     assignment?.phone && channel === 'phone' ? h('p', null, h('a', { href: `tel:${assignment.phone}`, class: 'button touch tel' }, t('monitor.call', { phone: assignment.phone }))) : null,
     assignment?.scenario_title || assignment?.scenario_script
-      ? h('details', { class: 'scenario' }, h('summary', null, t('monitor.scenario'), ': ', assignment.scenario_title ?? assignment.scenario_code ?? ''), h('p', { class: 'pre' }, assignment.scenario_script ?? ''))
+      ? h('details', { class: 'scenario' }, h('summary', null, t('monitor.scenario'), ': ', bdi(assignment.scenario_title ?? assignment.scenario_code ?? '')), h('p', { class: 'pre' }, bdi(assignment.scenario_script ?? '')))
       : null,
-    evaluation?.state === 'returned' ? h('div', { class: 'notice', role: 'note' }, h('strong', null, t('monitor.returnReason')), ' ', evaluation.review_reason) : null,
+    evaluation?.state === 'returned' ? h('div', { class: 'notice', role: 'note' }, h('strong', null, t('monitor.returnReason')), ' ', bdi(evaluation.review_reason)) : null,
   );
   context.root.append(info);
   if (!editable && evaluation) {
@@ -386,7 +388,7 @@ function formErrors(error: unknown, rubric: Rubric, jump: (index: number) => voi
     }
     return h('li', null, item
       ? h('button', { type: 'button', class: 'link', onclick: () => jump(index) }, `${item.id} ${pick(item)}`)
-      : h('code', null, f.field || '–'), ': ', f.message);
+      : h('code', null, f.field ? bdi(f.field) : '–'), ': ', bdi(f.message));
   }));
   return box;
 }

@@ -2,7 +2,7 @@
 // objection), a department head's department, a coach's caseload, and the read view of one
 // evaluation. Nothing here shows schedules or monitors.
 import { api, ApiError, itemsOf } from '../api';
-import { announce, h } from '../dom';
+import { announce, bdi, h } from '../dom';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
 import { evaluationView, rubricFor } from '../components/evaluation-view';
 import { employeeScoreTable, explainAdjusted, gradeCell, intervalChart, probabilities } from '../components/score-views';
@@ -85,8 +85,8 @@ function resultCard(row: EvaluationRow, view: HTMLElement, objectionsOpen: boole
     actions.append(button);
   }
   if (row.objection) {
-    status.append(h('p', { class: 'notice' }, t('results.objectionFiled', { state: t(`objection.state.${row.objection.state}` as 'objection.state.open') }), ' ', row.objection.reason,
-      row.objection.decision_reason ? ` — ${row.objection.decision_reason}` : ''));
+    status.append(h('p', { class: 'notice' }, t('results.objectionFiled', { state: t(`objection.state.${row.objection.state}` as 'objection.state.open') }), ' ', bdi(row.objection.reason),
+      row.objection.decision_reason ? [' — ', bdi(row.objection.decision_reason)] : null));
   } else if (objectionsOpen) {
     actions.append(objectionForm(row));
   }
