@@ -10,6 +10,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    // Made by the pages in the page's language (a missing reason); the server's errors are worded
+    // by code and field instead (errors.ts).
+    readonly localised = false,
   ) {
     super(message);
     this.name = 'ApiError';

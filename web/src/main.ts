@@ -142,7 +142,9 @@ function signInPage(query: URLSearchParams): void {
           go(next && next !== '/signin' && match(next)?.route.roles.includes(user.role) ? next : landingPath(user.role));
         } catch (error) {
           errors.append(
-            error instanceof ApiError && error.status === 401 ? errorBox(new Error(t('signin.wrong'))) : showFormErrors(form, error),
+            error instanceof ApiError && error.status === 401 ? errorBox(new Error(t('signin.wrong')))
+            : error instanceof ApiError && error.status === 429 ? errorBox(new Error(t('error.locked')))
+            : showFormErrors(form, error),
           );
           password.value = '';
           password.focus();

@@ -14,12 +14,12 @@ for (const name of Object.getOwnPropertyNames(window)) {
   const value = (window as unknown as Record<string, unknown>)[name];
   scope[name] = typeof value === 'function' && /^[a-z]/.test(name) ? (value as (...args: unknown[]) => unknown).bind(window) : value;
 }
-for (const name of ['window', 'document', 'navigator', 'localStorage', 'location', 'getComputedStyle', 'requestAnimationFrame', 'CSS']) {
+for (const name of ['window', 'document', 'navigator', 'localStorage', 'location', 'getComputedStyle', 'requestAnimationFrame', 'CSS', 'Event', 'EventTarget', 'CustomEvent']) {
   const value = (window as unknown as Record<string, unknown>)[name];
   Object.defineProperty(globalThis, name, {
     configurable: true,
     writable: true,
-    value: typeof value === 'function' && name !== 'CSS' ? (value as (...args: unknown[]) => unknown).bind(window) : value,
+    value: typeof value === 'function' && /^[a-z]/.test(name) ? (value as (...args: unknown[]) => unknown).bind(window) : value,
   });
 }
 

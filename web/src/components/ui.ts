@@ -4,6 +4,7 @@ import { ApiError, api, itemsOf } from '../api';
 import { bdi, h, uid, type Child } from '../dom';
 import { isolate } from '../bidi';
 import { t } from '../i18n';
+import { errorMessage, fieldLabel, fieldProblem, isServerWording } from '../errors';
 import type { MessageKey } from '../messages/ko';
 import type { PageContext } from '../routes';
 import type { Campaign, Page } from '../types';
@@ -21,31 +22,26 @@ export function empty(key: MessageKey = 'common.empty'): HTMLElement {
   return h('p', { class: 'muted' }, t(key));
 }
 
-// Describes an API failure in the page's language; fields come with their JSON path.
+// Describes a failure in the page's language (errors.ts): the error's code worded by the
+// page, each field named as the page names it with its problem. Only an error code the pages do
+// not know shows the server's own message.
 export function errorBox(error: unknown): HTMLElement {
-  const box = h('div', { class: 'error', role: 'alert' });
-  if (error instanceof ApiError) {
-    const heading =
-      error.status === 403 ? t('error.forbidden')
-      : error.status === 404 ? t('error.notFound')
-      : error.status === 409 ? t('error.conflict')
-      : error.status === 429 ? t('error.locked')
-      : error.status === 0 ? t('error.network')
-      : t('error.failed');
-    box.append(h('p', null, h('strong', null, heading), ' ', bdi(error.message)));
-    if (error.fields.length > 0) {
-      box.append(
-        h('ul', null, error.fields.map((field) => h('li', null, h('code', null, bdi(field.field)), ': ', bdi(field.message)))),
-      );
-    }
-  } else {
-    box.append(h('p', null, h('strong', null, t('error.failed')), ' ', bdi(error instanceof Error ? error.message : String(error))));
+  const box = h('div', { class: 'error', role: 'alert', 'data-code': error instanceof ApiError ? error.code : null });
+  const message = errorMessage(error);
+  box.append(h('p', null, isServerWording(error) || !(error instanceof ApiError) ? [h('strong', null, t('error.failed')), ' ', bdi(message)] : h('strong', null, message)));
+  if (error instanceof ApiError && error.fields.length > 0) {
+    box.append(h('ul', null, error.fields.map((field) => fieldItem(field, error))));
   }
   return box;
 }
 
+function fieldItem(field: { field: string; message: string }, error: ApiError): HTMLElement {
+  const label = fieldLabel(field.field);
+  return h('li', { 'data-field-error': field.field }, label === field.field ? h('code', null, bdi(label)) : label, ': ', bdi(fieldProblem(field, error)));
+}
+
 // Marks inputs named by an ApiError (data-field="login" or "answers/3/level") as invalid and
-// puts the server's message under each; returns the error box to show above the form.
+// puts the field's problem under each; returns the error box to show above the form.
 export function showFormErrors(form: HTMLElement, error: unknown): HTMLElement {
   form.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
   form.querySelectorAll('.field-error').forEach((el) => el.remove());
@@ -57,7 +53,7 @@ export function showFormErrors(form: HTMLElement, error: unknown): HTMLElement {
       input.setAttribute('aria-invalid', 'true');
       const described = input.getAttribute('aria-describedby');
       input.setAttribute('aria-describedby', described ? `${described} ${id}` : id);
-      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, bdi(field.message)));
+      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, bdi(fieldProblem(field, error))));
     }
   }
   return errorBox(error);

@@ -162,7 +162,7 @@ export async function renderObjections(context: PageContext): Promise<void> {
     const decide = async (decision: 'upheld' | 'rejected'): Promise<void> => {
       messages.replaceChildren();
       if (!reason.value.trim()) {
-        messages.append(showFormErrors(card, new ApiError(422, 'invalid_argument', t('objection.reasonRequired'), [{ field: 'reason', message: t('objection.reasonRequired') }])));
+        messages.append(showFormErrors(card, new ApiError(422, 'invalid_argument', t('objection.reasonRequired'), [{ field: 'reason', message: t('objection.reasonRequired') }], true)));
         reason.focus();
         return;
       }

@@ -4,6 +4,7 @@
 import { api, ApiError, itemsOf, request } from '../api';
 import { announce, bdi, h, replace, uid } from '../dom';
 import { isolate } from '../bidi';
+import { fieldLabel, fieldProblem } from '../errors';
 import { formatDate, formatDateTime, formatTime, locale, pick, t } from '../i18n';
 import { callTimer, localIso, ringCounter, type TimerState } from '../components/monitor-tools';
 import { levelLabel, rubrics } from '../components/evaluation-view';
@@ -163,13 +164,13 @@ export async function renderForm(context: PageContext): Promise<void> {
   const assignment = assignments.find((a) => a.code === code);
   const evaluationId = evaluationParam ? Number(evaluationParam) : assignment?.evaluation_id ?? null;
   let evaluation: Evaluation | null = evaluationId ? await api.get<Evaluation>(`/api/evaluations/${evaluationId}`) : null;
-  if (!assignment && !evaluation) throw new ApiError(404, 'not_found', t('error.notFound'));
+  if (!assignment && !evaluation) throw new ApiError(404, 'not_found', t('error.notFound'), [], true);
   const channel = evaluation?.channel ?? assignment?.channel ?? 'phone';
   const list = await rubrics();
   const rubric = evaluation
     ? list.find((r) => r.code === evaluation?.rubric.code && r.version === evaluation?.rubric.version)
     : rubricForChannel(list, channel);
-  if (!rubric) throw new ApiError(404, 'not_found', t('monitor.noRubric', { code: evaluation?.rubric.code ?? channel }));
+  if (!rubric) throw new ApiError(404, 'not_found', t('monitor.noRubric', { code: evaluation?.rubric.code ?? channel }), [], true);
   const personName = evaluation?.employee_name || assignment?.employee_name || assignment?.department_name || '';
   context.setTitle(t('monitor.formTitleFor', { name: personName }));
 
@@ -388,7 +389,7 @@ function formErrors(error: unknown, rubric: Rubric, jump: (index: number) => voi
     }
     return h('li', null, item
       ? h('button', { type: 'button', class: 'link', onclick: () => jump(index) }, `${item.id} ${pick(item)}`)
-      : h('code', null, f.field ? bdi(f.field) : '–'), ': ', bdi(f.message));
+      : fieldLabel(f.field) === f.field ? h('code', null, f.field ? bdi(f.field) : '–') : fieldLabel(f.field), ': ', bdi(fieldProblem(f, error)));
   }));
   return box;
 }

@@ -101,7 +101,7 @@ function objectionForm(row: EvaluationRow): HTMLElement {
     event.preventDefault();
     errors.replaceChildren();
     if (!reason.value.trim()) {
-      errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('results.reasonRequired'), [{ field: 'reason', message: t('results.reasonRequired') }])));
+      errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('results.reasonRequired'), [{ field: 'reason', message: t('results.reasonRequired') }], true)));
       reason.focus();
       return;
     }

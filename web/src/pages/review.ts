@@ -87,7 +87,7 @@ function reviewForm(context: PageContext, evaluation: Evaluation): HTMLElement {
         errors.replaceChildren();
         const action = (form.querySelector<HTMLInputElement>('input[name="action"]:checked')?.value ?? 'approve') as (typeof actions)[number];
         if (action !== 'approve' && !reason.value.trim()) {
-          errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('review.reasonRequired'), [{ field: 'reason', message: t('review.reasonRequired') }])));
+          errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('review.reasonRequired'), [{ field: 'reason', message: t('review.reasonRequired') }], true)));
           reason.focus();
           return;
         }
