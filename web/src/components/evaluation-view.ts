@@ -4,7 +4,7 @@ import { api, itemsOf } from '../api';
 import { bdi, h } from '../dom';
 import { isolate } from '../bidi';
 import { formatDateTime, formatNumber, pick, t } from '../i18n';
-import type { Evaluation, EvaluationRow, Page, Rubric, RubricItem } from '../types';
+import type { Evaluation, EvaluationRow, List, Rubric, RubricItem } from '../types';
 import { decodeObservation, splitNotes, type Answer } from './observations';
 import { channelLabel, dataTable, definitionList, stateBadge } from './ui';
 
@@ -13,7 +13,7 @@ let rubricCache: Promise<Rubric[]> | null = null;
 // Rubrics the caller may read; roles without access get an empty list and item ids are shown.
 export function rubrics(): Promise<Rubric[]> {
   rubricCache ??= api
-    .get<Page<Rubric>>('/api/rubrics')
+    .get<List<Rubric>>('/api/rubrics')
     .then((value) => itemsOf<Rubric>(value))
     .catch(() => []);
   return rubricCache;

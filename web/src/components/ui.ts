@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { errorMessage, fieldLabel, fieldProblem, isServerWording } from '../errors';
 import type { MessageKey } from '../messages/ko';
 import type { PageContext } from '../routes';
-import type { Campaign, Page } from '../types';
+import type { Campaign, List, Page } from '../types';
 
 export function section(title: string, ...children: Child[]): HTMLElement {
   const id = uid('sec');
@@ -143,7 +143,7 @@ let departmentCache: Promise<Map<string, { name: string; group: string }>> | nul
 // Department names by code, as far as the caller may read them (empty when not at all).
 export function departmentNames(): Promise<Map<string, { name: string; group: string }>> {
   departmentCache ??= api
-    .get<Page<{ code: string; name: string; group: string }>>('/api/departments')
+    .get<List<{ code: string; name: string; group: string }>>('/api/departments')
     .then((list) => new Map(itemsOf(list).map((d) => [d.code, { name: d.name, group: d.group }])))
     .catch(() => new Map());
   return departmentCache;
@@ -152,7 +152,7 @@ export function departmentNames(): Promise<Map<string, { name: string; group: st
 let campaignCache: Campaign[] | null = null;
 
 export async function campaigns(): Promise<Campaign[]> {
-  if (!campaignCache) campaignCache = itemsOf(await api.get<Page<Campaign>>('/api/campaigns', { page_size: 500 }));
+  if (!campaignCache) campaignCache = itemsOf(await api.get<List<Campaign>>('/api/campaigns'));
   return campaignCache;
 }
 

@@ -11,7 +11,7 @@ import {
   section, showFormErrors,
 } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Assignment, Campaign, Job, Objection, Page, Role, Rubric } from '../types';
+import type { Assignment, Campaign, Job, List, Objection, Page, Role, Rubric } from '../types';
 
 // ---- campaigns ----
 
@@ -150,8 +150,7 @@ export async function renderPlan(context: PageContext): Promise<void> {
 // ---- objections ----
 
 export async function renderObjections(context: PageContext): Promise<void> {
-  const page = Number(context.query.get('page') ?? '1') || 1;
-  const result = await api.get<Page<Objection>>('/api/objections', { page, page_size: 50, state: context.query.get('state') });
+  const result = await api.get<List<Objection>>('/api/objections', { state: context.query.get('state') });
   if (result.items.length === 0) {
     context.root.append(empty('objection.none'));
     return;
@@ -188,7 +187,7 @@ export async function renderObjections(context: PageContext): Promise<void> {
         h('button', { type: 'button', onclick: () => decide('rejected') }, t('objection.reject')))] : null,
       messages);
     return card;
-  })), pager(result, (p) => context.setQuery({ page: p })));
+  })), h('p', { class: 'muted' }, t('common.total', { n: result.items.length })));
 }
 
 // ---- organisation and imports ----
@@ -200,7 +199,7 @@ export async function renderOrganisation(context: PageContext): Promise<void> {
   context.root.append(section(t('org.import'), importForm('roster', context, true)));
   const department = context.query.get('department');
   const [departments, employees] = await Promise.all([
-    api.get<Page<Department>>('/api/departments'),
+    api.get<List<Department>>('/api/departments'),
     api.get<Page<Employee>>('/api/employees', { page: Number(context.query.get('page') ?? '1') || 1, page_size: 50, department }),
   ]);
   const deptList = itemsOf(departments);
@@ -242,8 +241,7 @@ function importForm(kind: ImportKind, context: PageContext, withDeactivate = fal
     report.append(h('p', { role: 'status' }, t('import.uploading', { name: chosen.name })));
     try {
       const type = chosen.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-      const query = deactivate?.checked ? '?deactivate_missing=1' : '';
-      const started = await request<Job>('POST', `/api/imports/${kind}${query}`, { raw: chosen, contentType: type });
+      const started = await request<Job>('POST', `/api/imports/${kind}`, { raw: chosen, contentType: type, query: { deactivate_missing: deactivate?.checked ? 1 : null } });
       const job = await waitForJob(started, (j) => replace(report, h('p', { role: 'status' }, t('import.progress', { n: Math.round((j.progress ?? 0) * 100) }))));
       replace(report, importReport(job, chosen.name));
     } catch (error) {
@@ -358,7 +356,7 @@ interface Scenario { code: string; department_code: string; channel: string; tit
 
 export async function renderScenarios(context: PageContext): Promise<void> {
   if (context.user.role === 'admin') context.root.append(section(t('import.scenarios'), importForm('scenarios', context)));
-  const [result, departments] = await Promise.all([api.get<Page<Scenario>>('/api/scenarios'), departmentNames()]);
+  const [result, departments] = await Promise.all([api.get<List<Scenario>>('/api/scenarios'), departmentNames()]);
   const channel = context.query.get('channel') ?? '';
   const rows = itemsOf(result).filter((s) => !channel || s.channel === channel);
   context.root.append(h('div', { class: 'toolbar' }, field(t('evaluation.channel'), h('select', { name: 'channel', onchange: (e: Event) => context.setQuery({ channel: (e.target as HTMLSelectElement).value || null }) },
@@ -376,7 +374,7 @@ interface Monitor { code: string; name?: string; gender?: string; age_band?: str
 export async function renderMonitors(context: PageContext): Promise<void> {
   context.root.append(h('p', { class: 'notice', role: 'note' }, t('monitors.audited')));
   context.root.append(section(t('import.monitors'), importForm('monitors', context)));
-  const result = await api.get<Page<Monitor>>('/api/monitors');
+  const result = await api.get<List<Monitor>>('/api/monitors');
   context.root.append(dataTable(t('monitors.table'), [
     { header: t('monitors.code'), rowHeader: true, cell: (m: Monitor) => m.code },
     { header: t('org.name'), cell: (m) => (m.name ? bdi(m.name) : '') },
@@ -394,7 +392,7 @@ const ROLES: Role[] = ['admin', 'monitor', 'reviewer', 'coach', 'department_head
 
 export async function renderUsers(context: PageContext): Promise<void> {
   const role = context.query.get('role') ?? '';
-  const all = itemsOf(await api.get<Page<UserRow>>('/api/users', { page_size: 500 }));
+  const all = itemsOf(await api.get<List<UserRow>>('/api/users'));
   const rows = all.filter((u) => !role || u.role === role);
   const roleFilter = h('select', { name: 'role', onchange: (e: Event) => context.setQuery({ role: (e.target as HTMLSelectElement).value || null }) },
     h('option', { value: '' }, t('common.all')), ROLES.map((r) => h('option', { value: r, selected: r === role }, t(`role.${r}` as MessageKey))));

@@ -11,7 +11,7 @@ import { levelLabel, rubrics } from '../components/evaluation-view';
 import { composeNotes, decodeObservation, encodeAnswer, splitNotes, type Answer } from '../components/observations';
 import { badge, campaigns, channelLabel, empty, errorBox, field, section, stateBadge } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Assignment, Evaluation, EvaluationRow, Page, Rubric, RubricItem } from '../types';
+import type { Assignment, Evaluation, EvaluationRow, List, Page, Rubric, RubricItem } from '../types';
 
 function todayIso(): string {
   return localIso(new Date()).slice(0, 10);
@@ -29,7 +29,7 @@ async function myWork(): Promise<MyWork> {
   const work: MyWork = { assignments: [], evaluations: new Map() };
   for (const campaign of list) {
     const [assignments, evaluations] = await Promise.all([
-      api.get<Page<Assignment>>('/api/my/assignments', { campaign: campaign.code }),
+      api.get<List<Assignment>>('/api/my/assignments', { campaign: campaign.code }),
       api.get<Page<EvaluationRow>>('/api/evaluations', { campaign: campaign.code, page_size: 500 }),
     ]);
     work.assignments.push(...itemsOf(assignments));
@@ -160,7 +160,7 @@ export async function renderForm(context: PageContext): Promise<void> {
   const code = context.params.code ?? '';
   const campaignCode = context.query.get('campaign') ?? '';
   const evaluationParam = context.query.get('evaluation');
-  const assignments = campaignCode ? itemsOf(await api.get<Page<Assignment>>('/api/my/assignments', { campaign: campaignCode })) : [];
+  const assignments = campaignCode ? itemsOf(await api.get<List<Assignment>>('/api/my/assignments', { campaign: campaignCode })) : [];
   const assignment = assignments.find((a) => a.code === code);
   const evaluationId = evaluationParam ? Number(evaluationParam) : assignment?.evaluation_id ?? null;
   let evaluation: Evaluation | null = evaluationId ? await api.get<Evaluation>(`/api/evaluations/${evaluationId}`) : null;

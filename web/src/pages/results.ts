@@ -8,14 +8,14 @@ import { evaluationView, rubricFor } from '../components/evaluation-view';
 import { employeeScoreTable, explainAdjusted, gradeCell, intervalChart, probabilities } from '../components/score-views';
 import { campaignHeader, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, ScoreList } from '../types';
+import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, OwnEvaluationRow, ScoreList } from '../types';
 
 interface MyResults {
   campaign: string;
   released_at: string;
   objection_deadline: string;
   objections_open: boolean;
-  evaluations: EvaluationRow[];
+  evaluations: OwnEvaluationRow[];
   score: EmployeeScore | null;
 }
 
@@ -61,7 +61,7 @@ export async function renderMyResults(context: PageContext): Promise<void> {
   }
 }
 
-function resultCard(row: EvaluationRow, view: HTMLElement, objectionsOpen: boolean): HTMLElement {
+function resultCard(row: OwnEvaluationRow, view: HTMLElement, objectionsOpen: boolean): HTMLElement {
   const status = h('div', { 'aria-live': 'polite' });
   const card = section(`${t('results.contactOn', { date: formatDateTime(row.performed_at) })} (${row.code})`, view, status);
   card.classList.add('result');
