@@ -1,5 +1,6 @@
 // A small element builder: h('button', { type: 'button', onclick }, 'text') builds real DOM nodes,
 // so pages stay plain TypeScript without a framework.
+import { breakLongRuns } from './bidi';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Handler = (event: Event) => void;
@@ -43,10 +44,15 @@ export function append(parent: Node, children: Child[]): void {
 
 // Text that people typed or imported (names, notes, reasons, titles, server messages) as a <bdi>
 // element: its right-to-left letters or directional controls cannot reorder the text around it,
-// and the style sheet lets a word longer than its box break anywhere instead of widening the page.
+// and a word longer than its box breaks (a <wbr> every 40 characters of a run without spaces, and
+// overflow-wrap: anywhere in the style sheet) instead of widening the page.
 export function bdi(text: string | number): HTMLElement {
   const element = document.createElement('bdi');
-  element.textContent = String(text);
+  const pieces = breakLongRuns(String(text));
+  pieces.forEach((piece, i) => {
+    if (i > 0) element.appendChild(document.createElement('wbr'));
+    element.appendChild(document.createTextNode(piece));
+  });
   return element;
 }
 

@@ -1,7 +1,9 @@
 // Plain-text isolation of people's text (src/bidi.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { balanceBidi, isolate } from '../src/bidi';
+import './dom-setup';
+import { balanceBidi, breakLongRuns, clip, isolate } from '../src/bidi';
+import { bdi } from '../src/dom';
 import { isolatedPlainText } from './hostile';
 
 describe('isolate', () => {
@@ -21,5 +23,41 @@ describe('isolate', () => {
     for (const text of ['\u2069\u2069\u202E', '\u202E\u202B\u2066', 'a\u2069\u202C\u202Db']) {
       assert.ok(isolatedPlainText(isolate(text)), JSON.stringify(text));
     }
+  });
+});
+
+describe('long runs without spaces', () => {
+  it('break into pieces of 40 characters that join to the text again', () => {
+    const text = 'A'.repeat(100 * 1024);
+    const pieces = breakLongRuns(text);
+    assert.equal(pieces.join(''), text);
+    assert.ok(pieces.every((piece) => [...piece].length <= 40));
+    assert.deepEqual(breakLongRuns('김철수 Kim Cheol-su'), ['김철수 Kim Cheol-su']);
+  });
+
+  it('never part a character from its combining marks, joiners or flag pair', () => {
+    const family = '👩‍👩‍👧‍👦';
+    const accented = 'e\u0301\u0302';
+    for (const unit of [family, accented, '🇰🇷', '👍🏽']) {
+      const text = unit.repeat(60);
+      const pieces = breakLongRuns(text);
+      assert.equal(pieces.join(''), text);
+      assert.ok(pieces.length > 1, unit);
+      for (const piece of pieces) assert.ok(piece.startsWith(unit) && piece.endsWith(unit), `${JSON.stringify(unit)} split`);
+    }
+  });
+
+  it('show in <bdi> with <wbr> between the pieces, the text unchanged', () => {
+    const text = `${'가'.repeat(100)} ${'A'.repeat(1000)}`;
+    const element = bdi(text);
+    assert.equal(element.textContent, text);
+    assert.equal(element.querySelectorAll('wbr').length, 2 + 24);
+    assert.equal(bdi('김철수').childNodes.length, 1);
+  });
+
+  it('are cut in plain strings', () => {
+    assert.equal(clip('A'.repeat(301)), `${'A'.repeat(300)}…`);
+    assert.equal(clip('짧은 이름'), '짧은 이름');
+    assert.equal(isolate('A'.repeat(5000)).length, 301);
   });
 });

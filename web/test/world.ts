@@ -1,6 +1,6 @@
 // A programme whose every free-text field is hostile: the canned API answers the page tests
 // render. Names, notes, reasons, titles and codes cycle through the hostile texts.
-import { ALL, EMOJI, IMG, LONG, QUOTES, RTL, SCRIPT, ZERO_WIDTH } from './hostile';
+import { ALL, EMOJI, IMG, LONG, QUOTES, RTL, SCRIPT, ZERO_WIDTH } from './hostile-text';
 import type { PageContext } from '../src/routes';
 import type { Role, User } from '../src/types';
 

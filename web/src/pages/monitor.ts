@@ -53,13 +53,12 @@ function endTime(a: Assignment): string {
 
 function assignmentCard(a: Assignment, row: EvaluationRow | undefined, heading: 'h2' | 'h3'): HTMLElement {
   const state = row?.state ?? null;
-  const title = `${channelLabel(a.channel)} · ${isolate(a.employee_name || a.department_name || a.employee_no || a.department_code)}`;
   const done = state === 'submitted' || state === 'approved' || state === 'void';
   const when = a.duration_minutes ? `${a.start}–${endTime(a)}` : a.start;
   return h(
     'li',
     { class: 'assignment card', 'data-assignment': a.code },
-    h(heading, null, title),
+    h(heading, null, `${channelLabel(a.channel)} · `, bdi(a.employee_name || a.department_name || a.employee_no || a.department_code)),
     h('p', { class: 'meta' }, `${formatDate(a.date)} ${when} `, state ? stateBadge(state) : badge(t('monitor.notStarted'))),
     h('p', null, bdi(a.department_name || a.department_code)),
     a.channel === 'phone' && a.phone ? h('p', null, t('monitor.phone'), ': ', h('a', { href: `tel:${a.phone}`, class: 'tel' }, bdi(a.phone))) : null,
@@ -105,7 +104,7 @@ export async function renderReturned(context: PageContext): Promise<void> {
     h('ul', { class: 'assignments' }, details.map((e) => h(
       'li',
       { class: 'assignment card' },
-      h('h2', null, `${channelLabel(e.channel)} · ${isolate(e.employee_name || e.employee_no)}`),
+      h('h2', null, `${channelLabel(e.channel)} · `, bdi(e.employee_name || e.employee_no)),
       h('p', { class: 'meta' }, formatDateTime(e.performed_at), ' ', stateBadge(e.state)),
       h('p', null, h('strong', null, t('monitor.returnReason')), ' ', e.review_reason ? bdi(e.review_reason) : '–'),
       h('a', { class: 'button primary touch', href: `#/assignments/${encodeURIComponent(e.code)}?campaign=${encodeURIComponent(e.campaign)}&evaluation=${e.id}` }, t('monitor.correct')),
