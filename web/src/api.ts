@@ -2,7 +2,7 @@
 // state-changing request, JSON errors turned into ApiError (with the fields they name), and a
 // 401 sends the person to the sign-in page.
 import { locale } from './i18n';
-import type { FieldError, Page, SessionInfo, User } from './types';
+import type { FieldError, List, Page, SessionInfo, User } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -10,6 +10,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    // Made by the pages in the page's language (a missing reason); the server's errors are worded
+    // by code and field instead (errors.ts).
+    readonly localised = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -104,8 +107,8 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
-// Lists come paged ({items,...}); a few routes may answer with a bare array. Both read the same.
-export function itemsOf<T>(value: Page<T> | T[] | { items?: T[] } | null | undefined): T[] {
+// Lists come as {items} (paged ones with page, page_size and total); a bare array reads the same.
+export function itemsOf<T>(value: Page<T> | List<T> | T[] | { items?: T[] } | null | undefined): T[] {
   if (!value) return [];
   if (Array.isArray(value)) return value;
   return Array.isArray(value.items) ? value.items : [];

@@ -1,5 +1,6 @@
 // A small element builder: h('button', { type: 'button', onclick }, 'text') builds real DOM nodes,
 // so pages stay plain TypeScript without a framework.
+import { breakLongRuns } from './bidi';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Handler = (event: Event) => void;
@@ -39,6 +40,20 @@ export function append(parent: Node, children: Child[]): void {
     if (Array.isArray(child)) append(parent, child);
     else parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
   }
+}
+
+// Text that people typed or imported (names, notes, reasons, titles, server messages) as a <bdi>
+// element: its right-to-left letters or directional controls cannot reorder the text around it,
+// and a word longer than its box breaks (a <wbr> every 40 characters of a run without spaces, and
+// overflow-wrap: anywhere in the style sheet) instead of widening the page.
+export function bdi(text: string | number): HTMLElement {
+  const element = document.createElement('bdi');
+  const pieces = breakLongRuns(String(text));
+  pieces.forEach((piece, i) => {
+    if (i > 0) element.appendChild(document.createElement('wbr'));
+    element.appendChild(document.createTextNode(piece));
+  });
+  return element;
 }
 
 export function replace(parent: Element, ...children: Child[]): void {

@@ -2,6 +2,7 @@
 // string lives in messages/ko.ts and messages/en.ts (same keys, checked by the type system).
 import { ko, type MessageKey } from './messages/ko';
 import { en } from './messages/en';
+import { isolate } from './bidi';
 
 export type Locale = 'ko' | 'en';
 const STORAGE_KEY = 'chinjeol.locale';
@@ -31,12 +32,13 @@ export function setLocale(next: Locale): void {
   document.documentElement.lang = next;
 }
 
-// t('scores.count', { n: 3 }) → the catalogue string with {n} replaced.
+// t('scores.count', { n: 3 }) → the catalogue string with {n} replaced. Text parameters (names,
+// codes, reasons) are isolated so that right-to-left text in them keeps to itself.
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   let text = catalogues[current][key] ?? key;
   if (params) {
     for (const [name, value] of Object.entries(params)) {
-      text = text.split(`{${name}}`).join(typeof value === 'number' ? formatNumber(value) : value);
+      text = text.split(`{${name}}`).join(typeof value === 'number' ? formatNumber(value) : isolate(value));
     }
   }
   return text;
@@ -89,11 +91,12 @@ export function formatMonth(year: number, monthIndex: number): string {
   return new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: 'long' }).format(new Date(year, monthIndex, 1));
 }
 
-// Korean text from a bilingual record: { ko: '맞이', en: 'Opening' } or name_ko/name_en.
+// Korean text from a bilingual record: { ko: '맞이', en: 'Opening' } or name_ko/name_en, isolated
+// (rubric and flag names are people's text too).
 export function pick(value: object, base = ''): string {
   const record = value as Record<string, unknown>;
   const prefix = base ? `${base}_` : '';
   const preferred = record[`${prefix}${current}`];
   const fallback = record[`${prefix}ko`] ?? record[`${prefix}en`] ?? record[base];
-  return String(preferred ?? fallback ?? '');
+  return isolate(String(preferred ?? fallback ?? ''));
 }

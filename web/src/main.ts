@@ -1,7 +1,7 @@
 // Start-up, the page frame (skip link, header, role-aware menu, language switch) and the hash
 // router. Hash routes (#/review) keep the server's static file handling trivial.
 import { loadSession, setUnauthenticatedHandler, signIn, signOut, sessionUser, ApiError } from './api';
-import { announce, h, replace } from './dom';
+import { announce, bdi, h, replace } from './dom';
 import { locale, setLocale, t } from './i18n';
 import { errorBox, field, showFormErrors } from './components/ui';
 import { landingPath, match, routes, type PageContext } from './routes';
@@ -74,7 +74,7 @@ function frame(user: User | null, activePath: string): { main: HTMLElement; head
     h(
       'div',
       { class: 'header-tools' },
-      user ? h('span', { class: 'who' }, `${user.display_name} · ${t(`role.${user.role}` as MessageKey)}`) : null,
+      user ? h('span', { class: 'who' }, bdi(user.display_name), ` · ${t(`role.${user.role}` as MessageKey)}`) : null,
       languageSwitch(),
       user
         ? h('button', {
@@ -142,7 +142,9 @@ function signInPage(query: URLSearchParams): void {
           go(next && next !== '/signin' && match(next)?.route.roles.includes(user.role) ? next : landingPath(user.role));
         } catch (error) {
           errors.append(
-            error instanceof ApiError && error.status === 401 ? errorBox(new Error(t('signin.wrong'))) : showFormErrors(form, error),
+            error instanceof ApiError && error.status === 401 ? errorBox(new Error(t('signin.wrong')))
+            : error instanceof ApiError && error.status === 429 ? errorBox(new Error(t('error.locked')))
+            : showFormErrors(form, error),
           );
           password.value = '';
           password.focus();

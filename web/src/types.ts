@@ -1,5 +1,7 @@
 // Shapes of the JSON API (docs/api.md). Fields the pages do not rely on are left out; optional
-// fields are ones the server may omit for some roles or states.
+// fields are ones the server may omit for some roles or states. test/openapi.test.ts checks every
+// API call of the pages against the server's OpenAPI document (web/openapi.json): each field read
+// here must be in the schema of the answer it is read from.
 
 export type Role = 'admin' | 'monitor' | 'reviewer' | 'coach' | 'department_head' | 'employee' | 'auditor';
 
@@ -17,11 +19,18 @@ export interface SessionInfo {
   csrf_token: string;
 }
 
+// A paged list (evaluations, employees, the plan, the audit log).
 export interface Page<T> {
   items: T[];
   page: number;
   page_size: number;
   total: number;
+}
+
+// A whole list in one answer (campaigns, departments, users, objections, scenarios, monitors,
+// rubrics, a monitor's assignments).
+export interface List<T> {
+  items: T[];
 }
 
 export interface FieldError {
@@ -64,8 +73,13 @@ export interface EvaluationRow {
   // The admin and the monitor themself see the monitor; others at most a pseudonym.
   monitor?: { code: string; name: string };
   monitor_ref?: string;
-  acknowledged?: boolean;
-  objection?: Objection | null;
+}
+
+// A row of an employee's own results (GET /api/my/results): with the acknowledgement and the
+// objection, which only the employee's own rows carry.
+export interface OwnEvaluationRow extends EvaluationRow {
+  acknowledged: boolean;
+  objection: Objection | null;
 }
 
 // One evaluation in full (GET /api/evaluations/{id}). Observations are the file-format cells:
@@ -119,7 +133,7 @@ export interface Objection {
   department_code?: string;
   reason: string;
   filed_at?: string;
-  state: 'open' | 'upheld' | 'rejected' | string;
+  state: 'open' | 'upheld' | 'rejected';
   decision_reason?: string | null;
   decided_at?: string | null;
 }
@@ -215,7 +229,7 @@ export interface ScoreList<T> {
 export interface Job {
   id: number;
   kind: string;
-  state: 'queued' | 'running' | 'succeeded' | 'failed' | string;
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
   progress?: number;
   rows?: number;
   message?: string;

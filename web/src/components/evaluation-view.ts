@@ -1,9 +1,10 @@
 // Read view of one evaluation: what happened, item by item with the observation, the points and
 // the monitor's note. Used by reviewers, the admin, coaches, department heads and employees.
 import { api, itemsOf } from '../api';
-import { h } from '../dom';
+import { bdi, h } from '../dom';
+import { isolate } from '../bidi';
 import { formatDateTime, formatNumber, pick, t } from '../i18n';
-import type { Evaluation, EvaluationRow, Page, Rubric, RubricItem } from '../types';
+import type { Evaluation, EvaluationRow, List, Rubric, RubricItem } from '../types';
 import { decodeObservation, splitNotes, type Answer } from './observations';
 import { channelLabel, dataTable, definitionList, stateBadge } from './ui';
 
@@ -12,7 +13,7 @@ let rubricCache: Promise<Rubric[]> | null = null;
 // Rubrics the caller may read; roles without access get an empty list and item ids are shown.
 export function rubrics(): Promise<Rubric[]> {
   rubricCache ??= api
-    .get<Page<Rubric>>('/api/rubrics')
+    .get<List<Rubric>>('/api/rubrics')
     .then((value) => itemsOf<Rubric>(value))
     .catch(() => []);
   return rubricCache;
@@ -40,7 +41,7 @@ export function describeAnswer(answer: Answer, item?: RubricItem): string {
     if (answer.elements.length === 0) return t('form.noneObserved');
     return answer.elements.map((id) => {
       const element = item?.elements?.find((e) => e.id === id);
-      return element ? pick(element) : id;
+      return element ? pick(element) : isolate(id);
     }).join(', ');
   }
   return '–';
@@ -51,12 +52,12 @@ export function flagLabel(flag: string, rubric?: Rubric): string {
   if (known) return pick(known);
   const key = `flag.${flag}` as 'flag.VOID';
   const text = t(key);
-  return text === key ? flag : text;
+  return text === key ? isolate(flag) : text;
 }
 
 export function monitorLabel(row: EvaluationRow): string | null {
-  if (row.monitor) return row.monitor.name ? `${row.monitor.name} (${row.monitor.code})` : row.monitor.code;
-  return row.monitor_ref ?? null;
+  if (row.monitor) return row.monitor.name ? `${isolate(row.monitor.name)} (${isolate(row.monitor.code)})` : isolate(row.monitor.code);
+  return row.monitor_ref ? isolate(row.monitor_ref) : null;
 }
 
 export function evaluationFacts(evaluation: Evaluation, rubric?: Rubric, departmentName?: string): HTMLElement {
@@ -66,13 +67,15 @@ export function evaluationFacts(evaluation: Evaluation, rubric?: Rubric, departm
     [t('evaluation.state'), stateBadge(evaluation.state)],
     [t('evaluation.performedAt'), formatDateTime(evaluation.performed_at)],
     [t('evaluation.channel'), channelLabel(evaluation.channel)],
-    [t('evaluation.employee'), [evaluation.employee_name, evaluation.employee_no && `(${evaluation.employee_no})`].filter(Boolean).join(' ') || '–'],
-    [t('evaluation.department'), departmentName ? `${departmentName} (${evaluation.department_code})` : evaluation.department_code || '–'],
+    [t('evaluation.employee'), evaluation.employee_name
+      ? [bdi(evaluation.employee_name), evaluation.employee_no ? ` (${isolate(evaluation.employee_no)})` : '']
+      : evaluation.employee_no ? bdi(evaluation.employee_no) : '–'],
+    [t('evaluation.department'), departmentName ? [bdi(departmentName), ` (${isolate(evaluation.department_code)})`] : evaluation.department_code ? bdi(evaluation.department_code) : '–'],
     ...(monitor ? [[t('evaluation.monitor'), monitor] as [string, string]] : []),
-    [t('evaluation.scenario'), evaluation.scenario_code || '–'],
+    [t('evaluation.scenario'), evaluation.scenario_code ? bdi(evaluation.scenario_code) : '–'],
     [t('evaluation.total'), total === null || total === undefined ? '–' : t('evaluation.points', { n: formatNumber(total) })],
     [t('evaluation.flags'), evaluation.flags.length ? evaluation.flags.map((f) => flagLabel(f, rubric)).join(', ') : t('common.none')],
-    ...(evaluation.review_reason ? [[t('evaluation.reviewReason'), evaluation.review_reason] as [string, string]] : []),
+    ...(evaluation.review_reason ? [[t('evaluation.reviewReason'), bdi(evaluation.review_reason)] as [string, HTMLElement]] : []),
   ]);
 }
 
@@ -94,9 +97,9 @@ export function answersTable(evaluation: Evaluation, rubric?: Rubric): HTMLEleme
     };
   });
   // The caption names the contact, so several evaluations on one page keep distinct regions.
-  const caption = `${t('evaluation.items')} · ${formatDateTime(evaluation.performed_at)} · ${evaluation.code}`;
+  const caption = `${t('evaluation.items')} · ${formatDateTime(evaluation.performed_at)} · ${isolate(evaluation.code)}`;
   return dataTable(caption, [
-    { header: t('evaluation.item'), rowHeader: true, cell: (r: ItemRow) => (r.item ? `${r.id} ${pick(r.item)}` : r.id) },
+    { header: t('evaluation.item'), rowHeader: true, cell: (r: ItemRow) => (r.item ? `${isolate(r.id)} ${pick(r.item)}` : isolate(r.id)) },
     { header: t('evaluation.observation'), cell: (r) => (r.answer ? describeAnswer(r.answer, r.item) : '–') },
     {
       header: t('evaluation.pointsHeader'), numeric: true,
@@ -106,13 +109,13 @@ export function answersTable(evaluation: Evaluation, rubric?: Rubric): HTMLEleme
         return r.max !== undefined ? `${formatNumber(r.points)} / ${formatNumber(r.max)}` : formatNumber(r.points);
       },
     },
-    { header: t('evaluation.note'), cell: (r) => r.note ?? '' },
+    { header: t('evaluation.note'), cell: (r) => (r.note ? bdi(r.note) : '') },
   ], rows);
 }
 
 export function evaluationView(evaluation: Evaluation, rubric?: Rubric, departmentName?: string): HTMLElement {
   const overall = splitNotes(evaluation.notes).overall;
   const parts: HTMLElement[] = [evaluationFacts(evaluation, rubric, departmentName), answersTable(evaluation, rubric)];
-  if (overall) parts.push(h('div', { class: 'notes' }, h('h3', null, t('evaluation.notes')), h('p', { class: 'pre' }, overall)));
+  if (overall) parts.push(h('div', { class: 'notes' }, h('h3', null, t('evaluation.notes')), h('p', { class: 'pre' }, bdi(overall))));
   return h('div', { class: 'evaluation' }, parts);
 }

@@ -1,7 +1,8 @@
 // Fair-score displays shared by the admin, department heads and coaches: a chart of adjusted
 // scores with 90 % intervals beside a table with raw mean, interval, grade and grade
 // probabilities, and a plain explanation of why adjusted and raw differ.
-import { h } from '../dom';
+import { bdi, h } from '../dom';
+import { isolate } from '../bidi';
 import { formatNumber, formatPercent, t } from '../i18n';
 import { chartFigure, palette } from './chart';
 import { badge, dataTable } from './ui';
@@ -28,11 +29,11 @@ export function employeeScoreTable(caption: string, rows: EmployeeScore[], depar
   return dataTable(caption, [
     {
       header: t('score.employee'), rowHeader: true,
-      cell: (s: EmployeeScore) => (s.name ? `${s.name} (${s.employee_no})` : s.employee_no),
+      cell: (s: EmployeeScore) => (s.name ? [bdi(s.name), ` (${isolate(s.employee_no)})`] : bdi(s.employee_no)),
     },
     // The department column only where the rows span several departments.
     ...(new Set(rows.map((s) => s.department_code)).size > 1
-      ? [{ header: t('score.department'), cell: (s: EmployeeScore) => departments.get(s.department_code ?? '')?.name ?? s.department_code ?? '–' }]
+      ? [{ header: t('score.department'), cell: (s: EmployeeScore) => bdi(departments.get(s.department_code ?? '')?.name ?? s.department_code ?? '–') }]
       : []),
     { header: t('score.contacts'), numeric: true, cell: (s) => formatNumber(s.contacts, 0) },
     { header: t('score.rawMean'), numeric: true, cell: (s) => formatNumber(s.raw_mean) },
@@ -45,7 +46,7 @@ export function employeeScoreTable(caption: string, rows: EmployeeScore[], depar
 
 export function intervalChart(title: string, rows: EmployeeScore[], table: HTMLElement): HTMLElement {
   const sorted = [...rows].filter((s) => s.adjusted !== null).sort((a, b) => (b.adjusted ?? 0) - (a.adjusted ?? 0));
-  const names = sorted.map((s) => s.name ?? s.employee_no);
+  const names = sorted.map((s) => isolate(s.name ?? s.employee_no));
   const low = sorted.map((s) => s.ci90_low ?? s.adjusted ?? 0);
   const high = sorted.map((s) => s.ci90_high ?? s.adjusted ?? 0);
   const uncertain = sorted.filter(isUncertain).length;

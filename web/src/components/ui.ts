@@ -1,11 +1,13 @@
 // Shared building blocks: headings, error boxes that name the fields, data tables, pagers,
 // definition lists and the campaign picker.
 import { ApiError, api, itemsOf } from '../api';
-import { h, uid, type Child } from '../dom';
+import { bdi, h, uid, type Child } from '../dom';
+import { isolate } from '../bidi';
 import { t } from '../i18n';
+import { errorMessage, fieldLabel, fieldProblem, isServerWording } from '../errors';
 import type { MessageKey } from '../messages/ko';
 import type { PageContext } from '../routes';
-import type { Campaign, Page } from '../types';
+import type { Campaign, List, Page } from '../types';
 
 export function section(title: string, ...children: Child[]): HTMLElement {
   const id = uid('sec');
@@ -20,31 +22,26 @@ export function empty(key: MessageKey = 'common.empty'): HTMLElement {
   return h('p', { class: 'muted' }, t(key));
 }
 
-// Describes an API failure in the page's language; fields come with their JSON path.
+// Describes a failure in the page's language (errors.ts): the error's code worded by the
+// page, each field named as the page names it with its problem. Only an error code the pages do
+// not know shows the server's own message.
 export function errorBox(error: unknown): HTMLElement {
-  const box = h('div', { class: 'error', role: 'alert' });
-  if (error instanceof ApiError) {
-    const heading =
-      error.status === 403 ? t('error.forbidden')
-      : error.status === 404 ? t('error.notFound')
-      : error.status === 409 ? t('error.conflict')
-      : error.status === 429 ? t('error.locked')
-      : error.status === 0 ? t('error.network')
-      : t('error.failed');
-    box.append(h('p', null, h('strong', null, heading), ' ', error.message));
-    if (error.fields.length > 0) {
-      box.append(
-        h('ul', null, error.fields.map((field) => h('li', null, h('code', null, field.field), ': ', field.message))),
-      );
-    }
-  } else {
-    box.append(h('p', null, h('strong', null, t('error.failed')), ' ', error instanceof Error ? error.message : String(error)));
+  const box = h('div', { class: 'error', role: 'alert', 'data-code': error instanceof ApiError ? error.code : null });
+  const message = errorMessage(error);
+  box.append(h('p', null, isServerWording(error) || !(error instanceof ApiError) ? [h('strong', null, t('error.failed')), ' ', bdi(message)] : h('strong', null, message)));
+  if (error instanceof ApiError && error.fields.length > 0) {
+    box.append(h('ul', null, error.fields.map((field) => fieldItem(field, error))));
   }
   return box;
 }
 
+function fieldItem(field: { field: string; message: string }, error: ApiError): HTMLElement {
+  const label = fieldLabel(field.field);
+  return h('li', { 'data-field-error': field.field }, label === field.field ? h('code', null, bdi(label)) : label, ': ', bdi(fieldProblem(field, error)));
+}
+
 // Marks inputs named by an ApiError (data-field="login" or "answers/3/level") as invalid and
-// puts the server's message under each; returns the error box to show above the form.
+// puts the field's problem under each; returns the error box to show above the form.
 export function showFormErrors(form: HTMLElement, error: unknown): HTMLElement {
   form.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
   form.querySelectorAll('.field-error').forEach((el) => el.remove());
@@ -56,7 +53,7 @@ export function showFormErrors(form: HTMLElement, error: unknown): HTMLElement {
       input.setAttribute('aria-invalid', 'true');
       const described = input.getAttribute('aria-describedby');
       input.setAttribute('aria-describedby', described ? `${described} ${id}` : id);
-      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, field.message));
+      input.insertAdjacentElement('afterend', h('p', { id, class: 'field-error' }, bdi(fieldProblem(field, error))));
     }
   }
   return errorBox(error);
@@ -146,7 +143,7 @@ let departmentCache: Promise<Map<string, { name: string; group: string }>> | nul
 // Department names by code, as far as the caller may read them (empty when not at all).
 export function departmentNames(): Promise<Map<string, { name: string; group: string }>> {
   departmentCache ??= api
-    .get<Page<{ code: string; name: string; group: string }>>('/api/departments')
+    .get<List<{ code: string; name: string; group: string }>>('/api/departments')
     .then((list) => new Map(itemsOf(list).map((d) => [d.code, { name: d.name, group: d.group }])))
     .catch(() => new Map());
   return departmentCache;
@@ -155,7 +152,7 @@ export function departmentNames(): Promise<Map<string, { name: string; group: st
 let campaignCache: Campaign[] | null = null;
 
 export async function campaigns(): Promise<Campaign[]> {
-  if (!campaignCache) campaignCache = itemsOf(await api.get<Page<Campaign>>('/api/campaigns', { page_size: 500 }));
+  if (!campaignCache) campaignCache = itemsOf(await api.get<List<Campaign>>('/api/campaigns'));
   return campaignCache;
 }
 
@@ -185,12 +182,12 @@ export async function campaignHeader(context: PageContext): Promise<Campaign | n
 
 export function campaignPicker(list: Campaign[], selected: Campaign | null, onChange: (code: string) => void): HTMLElement {
   if (list.length <= 1) {
-    return h('p', { class: 'campaign-line' }, t('campaign.label'), ': ', h('strong', null, selected ? `${selected.name} (${selected.code})` : '–'));
+    return h('p', { class: 'campaign-line' }, t('campaign.label'), ': ', h('strong', null, selected ? [bdi(selected.name), ` (${selected.code})`] : '–'));
   }
   const select = h(
     'select',
     { onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
-    list.map((c) => h('option', { value: c.code, selected: c.code === selected?.code }, `${c.name} (${c.code})`)),
+    list.map((c) => h('option', { value: c.code, selected: c.code === selected?.code }, `${isolate(c.name)} (${c.code})`)),
   );
   return h('div', { class: 'toolbar' }, field(t('campaign.label'), select));
 }

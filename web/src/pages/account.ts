@@ -1,6 +1,6 @@
 // Every role's account page: change the password, sign out everywhere.
 import { api, signOut } from '../api';
-import { announce, h } from '../dom';
+import { announce, bdi, h } from '../dom';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/ko';
 import { definitionList, field, section, showFormErrors } from '../components/ui';
@@ -9,8 +9,8 @@ import type { PageContext } from '../routes';
 export async function render(context: PageContext): Promise<void> {
   const user = context.user;
   context.root.append(section(t('account.me'), definitionList([
-    [t('account.login'), user.login],
-    [t('account.name'), user.display_name],
+    [t('account.login'), bdi(user.login)],
+    [t('account.name'), bdi(user.display_name)],
     [t('account.role'), t(`role.${user.role}` as MessageKey)],
   ])));
   const current = h('input', { type: 'password', name: 'current_password', autocomplete: 'current-password', 'data-field': 'current_password' });

@@ -2,7 +2,8 @@
 // department ranking with 90 % intervals, an item heat map and the monthly trend. Every chart
 // carries its numbers in a table beside it.
 import { api } from '../api';
-import { h } from '../dom';
+import { bdi, h } from '../dom';
+import { isolate } from '../bidi';
 import { formatDate, formatNumber, formatPercent, pick, t } from '../i18n';
 import { chartFigure, palette } from '../components/chart';
 import { rubrics } from '../components/evaluation-view';
@@ -155,7 +156,7 @@ function departmentSection(data: Dashboard): HTMLElement {
   const minimum = Math.max(0, Math.floor(Math.min(...low) / 5) * 5);
   const table = dataTable(t('dash.departmentsTable'), [
     { header: t('dash.rank'), cell: (d: RankingRow) => (d.rank_worst && d.rank_worst !== d.rank ? `${d.rank}–${d.rank_worst}` : String(d.rank)), numeric: true },
-    { header: t('dash.department'), cell: (d) => d.name || d.department_code, rowHeader: true },
+    { header: t('dash.department'), cell: (d) => bdi(d.name || d.department_code), rowHeader: true },
     { header: t('dash.mean'), cell: (d) => formatNumber(d.mean), numeric: true },
     { header: t('dash.interval'), cell: (d) => `${formatNumber(d.ci90_low)}–${formatNumber(d.ci90_high)}`, numeric: true },
     { header: t('dash.employees'), cell: (d) => formatNumber(d.employees, 0), numeric: true },
@@ -174,7 +175,7 @@ function departmentSection(data: Dashboard): HTMLElement {
       option: {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
-        yAxis: { type: 'category', data: sorted.map((d) => d.name || d.department_code), inverse: true, axisLabel: { fontSize: 11 } },
+        yAxis: { type: 'category', data: sorted.map((d) => isolate(d.name || d.department_code)), inverse: true, axisLabel: { fontSize: 11 } },
         xAxis: { type: 'value', min: minimum, max: 100 },
         series: [
           // An invisible bar up to the interval's low end, then the interval as a visible bar.
@@ -218,7 +219,7 @@ function itemSection(data: Dashboard, rubricList: Rubric[], context: PageContext
         maps.map((m) => { const r = rubricList.find((x) => x.code === m.rubric); return h('option', { value: m.rubric, selected: m === chosen }, r ? pick(r, 'name') : m.rubric); }))))
     : null;
   const table = dataTable(t('dash.itemsTable'), [
-    { header: t('dash.department'), rowHeader: true, cell: (row: HeatMap['rows'][number]) => row.name || row.department_code },
+    { header: t('dash.department'), rowHeader: true, cell: (row: HeatMap['rows'][number]) => bdi(row.name || row.department_code) },
     ...chosen.items.map((id, i) => ({ header: id, numeric: true, cell: (row: HeatMap['rows'][number]) => { const p = row.percent[i]; return p !== undefined && p !== null ? `${formatNumber(p, 0)}%` : '–'; } })),
   ], rows);
   return section(
@@ -235,7 +236,7 @@ function itemSection(data: Dashboard, rubricList: Rubric[], context: PageContext
         tooltip: { position: 'top' },
         grid: { left: 8, right: 16, top: 8, bottom: 70, containLabel: true },
         xAxis: { type: 'category', data: chosen.items, splitArea: { show: true }, position: 'top' },
-        yAxis: { type: 'category', data: rows.map((r) => r.name || r.department_code), inverse: true, axisLabel: { fontSize: 10 } },
+        yAxis: { type: 'category', data: rows.map((r) => isolate(r.name || r.department_code)), inverse: true, axisLabel: { fontSize: 10 } },
         visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#b3421d', '#f3e3b3', '#1f5fa8'] }, text: ['100%', '0%'] },
         series: [{ type: 'heatmap', data: heat, label: { show: rows.length <= 30, fontSize: 10 } }],
       },

@@ -1,7 +1,8 @@
 // Admin set-up and operation pages: campaigns (release of results), the plan as a calendar,
 // objections, organisation and roster import, rubrics, scenarios, monitors, users and roles.
 import { api, ApiError, itemsOf, request } from '../api';
-import { announce, h, replace } from '../dom';
+import { announce, bdi, h, replace } from '../dom';
+import { isolate } from '../bidi';
 import { formatDate, formatDateTime, formatMonth, formatNumber, pick, t } from '../i18n';
 import type { MessageKey } from '../messages/ko';
 import { rubrics } from '../components/evaluation-view';
@@ -10,7 +11,7 @@ import {
   section, showFormErrors,
 } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Assignment, Campaign, Job, Objection, Page, Role, Rubric } from '../types';
+import type { Assignment, Campaign, Job, List, Objection, Page, Role, Rubric } from '../types';
 
 // ---- campaigns ----
 
@@ -31,7 +32,7 @@ export async function renderCampaigns(context: PageContext): Promise<void> {
   if (released) context.root.append(h('p', { class: 'success', role: 'status' }, t('campaign.releasedNow')));
   context.root.append(dataTable(t('campaign.table'), [
     { header: t('campaign.code'), rowHeader: true, cell: (c: Campaign) => c.code },
-    { header: t('campaign.name'), cell: (c) => c.name },
+    { header: t('campaign.name'), cell: (c) => bdi(c.name) },
     { header: t('campaign.window'), cell: (c) => `${formatDate(c.start)} – ${formatDate(c.end)}` },
     { header: t('campaign.rounds'), numeric: true, cell: (c) => formatNumber(c.rounds?.length ?? null, 0) },
     { header: t('campaign.evaluations'), numeric: true, cell: (c) => (c.counts ? `${formatNumber(c.counts.approved, 0)} / ${formatNumber(c.counts.evaluations, 0)}` : '–') },
@@ -136,7 +137,7 @@ export async function renderPlan(context: PageContext): Promise<void> {
     context.root.append(section(t('plan.dayTitle', { date: formatDate(selectedDay) }), dataTable(t('plan.dayTable'), [
       { header: t('plan.time'), rowHeader: true, cell: (a: Assignment) => a.start },
       { header: t('evaluation.channel'), cell: (a) => channelLabel(a.channel) },
-      { header: t('evaluation.department'), cell: (a) => departments.get(a.department_code)?.name ?? a.department_code },
+      { header: t('evaluation.department'), cell: (a) => bdi(departments.get(a.department_code)?.name ?? a.department_code) },
       { header: t('evaluation.employee'), cell: (a) => a.employee_no || '–' },
       { header: t('evaluation.monitor'), cell: (a) => a.monitor_code ?? '–' },
       { header: t('evaluation.scenario'), cell: (a) => a.scenario_code ?? '–' },
@@ -149,8 +150,7 @@ export async function renderPlan(context: PageContext): Promise<void> {
 // ---- objections ----
 
 export async function renderObjections(context: PageContext): Promise<void> {
-  const page = Number(context.query.get('page') ?? '1') || 1;
-  const result = await api.get<Page<Objection>>('/api/objections', { page, page_size: 50, state: context.query.get('state') });
+  const result = await api.get<List<Objection>>('/api/objections', { state: context.query.get('state') });
   if (result.items.length === 0) {
     context.root.append(empty('objection.none'));
     return;
@@ -161,7 +161,7 @@ export async function renderObjections(context: PageContext): Promise<void> {
     const decide = async (decision: 'upheld' | 'rejected'): Promise<void> => {
       messages.replaceChildren();
       if (!reason.value.trim()) {
-        messages.append(showFormErrors(card, new ApiError(422, 'invalid_argument', t('objection.reasonRequired'), [{ field: 'reason', message: t('objection.reasonRequired') }])));
+        messages.append(showFormErrors(card, new ApiError(422, 'invalid_argument', t('objection.reasonRequired'), [{ field: 'reason', message: t('objection.reasonRequired') }], true)));
         reason.focus();
         return;
       }
@@ -178,8 +178,8 @@ export async function renderObjections(context: PageContext): Promise<void> {
       h('h2', null, t('objection.on', { id: o.evaluation_code ?? String(o.evaluation_id), name: o.employee_name ?? o.employee_no ?? '' })),
       definitionList([
         [t('objection.filed'), formatDateTime(o.filed_at)],
-        [t('objection.reason'), o.reason],
-        [t('objection.state'), `${t(`objection.state.${o.state}` as MessageKey)}${o.decision_reason ? ` — ${o.decision_reason}` : ''}`],
+        [t('objection.reason'), bdi(o.reason)],
+        [t('objection.state'), [t(`objection.state.${o.state}` as MessageKey), o.decision_reason ? [' — ', bdi(o.decision_reason)] : null]],
       ]),
       h('p', null, h('a', { href: `#/review/${o.evaluation_id}` }, t('objection.viewEvaluation'))),
       pending ? [field(t('objection.decisionReason'), reason), h('div', { class: 'form-actions' },
@@ -187,7 +187,7 @@ export async function renderObjections(context: PageContext): Promise<void> {
         h('button', { type: 'button', onclick: () => decide('rejected') }, t('objection.reject')))] : null,
       messages);
     return card;
-  })), pager(result, (p) => context.setQuery({ page: p })));
+  })), h('p', { class: 'muted' }, t('common.total', { n: result.items.length })));
 }
 
 // ---- organisation and imports ----
@@ -199,7 +199,7 @@ export async function renderOrganisation(context: PageContext): Promise<void> {
   context.root.append(section(t('org.import'), importForm('roster', context, true)));
   const department = context.query.get('department');
   const [departments, employees] = await Promise.all([
-    api.get<Page<Department>>('/api/departments'),
+    api.get<List<Department>>('/api/departments'),
     api.get<Page<Employee>>('/api/employees', { page: Number(context.query.get('page') ?? '1') || 1, page_size: 50, department }),
   ]);
   const deptList = itemsOf(departments);
@@ -208,16 +208,16 @@ export async function renderOrganisation(context: PageContext): Promise<void> {
     h('p', null, t('org.summary', { departments: deptList.length, employees: department ? '–' : employees.total })),
     dataTable(t('org.departmentsTable'), [
       { header: t('org.code'), rowHeader: true, cell: (d: Department) => d.code },
-      { header: t('org.name'), cell: (d) => h('a', { href: `#/organisation?department=${encodeURIComponent(d.code)}`, 'aria-current': d.code === department ? 'true' : null }, d.name) },
+      { header: t('org.name'), cell: (d) => h('a', { href: `#/organisation?department=${encodeURIComponent(d.code)}`, 'aria-current': d.code === department ? 'true' : null }, bdi(d.name)) },
       { header: t('dash.group'), cell: (d) => d.group_name ?? t(`group.${d.group}` as MessageKey) },
     ], deptList)));
   context.root.append(section(department ? t('org.employeesOf', { name: nameOf.get(department) ?? department }) : t('org.employees'),
     department ? h('p', null, h('a', { href: '#/organisation' }, t('org.allEmployees'))) : null,
     dataTable(t('org.employeesTable'), [
       { header: t('org.employeeNo'), rowHeader: true, cell: (e: Employee) => e.employee_no },
-      { header: t('org.name'), cell: (e) => e.name ?? '' },
-      { header: t('score.department'), cell: (e) => nameOf.get(e.department_code) ?? e.department_code },
-      { header: t('org.position'), cell: (e) => e.position ?? '' },
+      { header: t('org.name'), cell: (e) => (e.name ? bdi(e.name) : '') },
+      { header: t('score.department'), cell: (e) => bdi(nameOf.get(e.department_code) ?? e.department_code) },
+      { header: t('org.position'), cell: (e) => (e.position ? bdi(e.position) : '') },
       { header: t('org.counter'), cell: (e) => (e.counter ? t('form.yes') : t('form.no')) },
       { header: t('users.state'), cell: (e) => (e.active === false ? badge(t('org.departed'), 'bad') : '') },
     ], employees.items),
@@ -241,8 +241,7 @@ function importForm(kind: ImportKind, context: PageContext, withDeactivate = fal
     report.append(h('p', { role: 'status' }, t('import.uploading', { name: chosen.name })));
     try {
       const type = chosen.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-      const query = deactivate?.checked ? '?deactivate_missing=1' : '';
-      const started = await request<Job>('POST', `/api/imports/${kind}${query}`, { raw: chosen, contentType: type });
+      const started = await request<Job>('POST', `/api/imports/${kind}`, { raw: chosen, contentType: type, query: { deactivate_missing: deactivate?.checked ? 1 : null } });
       const job = await waitForJob(started, (j) => replace(report, h('p', { role: 'status' }, t('import.progress', { n: Math.round((j.progress ?? 0) * 100) }))));
       replace(report, importReport(job, chosen.name));
     } catch (error) {
@@ -273,12 +272,12 @@ function importReport(job: Job, fileName: string): HTMLElement {
   if (job.state === 'failed') {
     const problems = job.result?.problems ?? [];
     return h('div', { class: 'error', role: 'alert' },
-      h('p', null, h('strong', null, t('import.failed')), ' ', job.message ?? ''),
+      h('p', null, h('strong', null, t('import.failed')), ' ', job.message ? bdi(job.message) : ''),
       h('p', null, t('import.nothingChanged')),
       problems.length ? dataTable(t('import.errorsTableOf', { name: fileName, n: problems.length }), [
         { header: t('import.line'), numeric: true, rowHeader: true, cell: (p: Problem) => (p.line > 0 ? formatNumber(p.line, 0) : '–') },
-        { header: t('import.column'), cell: (p) => p.field || '–' },
-        { header: t('import.message'), cell: (p) => p.message },
+        { header: t('import.column'), cell: (p) => (p.field ? bdi(p.field) : '–') },
+        { header: t('import.message'), cell: (p) => bdi(p.message) },
       ], problems) : null);
   }
   const result = job.result ?? {};
@@ -357,16 +356,16 @@ interface Scenario { code: string; department_code: string; channel: string; tit
 
 export async function renderScenarios(context: PageContext): Promise<void> {
   if (context.user.role === 'admin') context.root.append(section(t('import.scenarios'), importForm('scenarios', context)));
-  const [result, departments] = await Promise.all([api.get<Page<Scenario>>('/api/scenarios'), departmentNames()]);
+  const [result, departments] = await Promise.all([api.get<List<Scenario>>('/api/scenarios'), departmentNames()]);
   const channel = context.query.get('channel') ?? '';
   const rows = itemsOf(result).filter((s) => !channel || s.channel === channel);
   context.root.append(h('div', { class: 'toolbar' }, field(t('evaluation.channel'), h('select', { name: 'channel', onchange: (e: Event) => context.setQuery({ channel: (e.target as HTMLSelectElement).value || null }) },
     h('option', { value: '' }, t('common.all')), ['phone', 'visit'].map((c) => h('option', { value: c, selected: c === channel }, channelLabel(c)))))));
   context.root.append(h('p', { class: 'lead' }, t('common.total', { n: rows.length })), dataTable(t('scenario.table'), [
-    { header: t('scenario.code'), rowHeader: true, cell: (s: Scenario) => s.code },
-    { header: t('score.department'), cell: (s) => (s.department_code === '*' ? t('scenario.general') : departments.get(s.department_code)?.name ?? s.department_code) },
+    { header: t('scenario.code'), rowHeader: true, cell: (s: Scenario) => bdi(s.code) },
+    { header: t('score.department'), cell: (s) => (s.department_code === '*' ? t('scenario.general') : bdi(departments.get(s.department_code)?.name ?? s.department_code)) },
     { header: t('evaluation.channel'), cell: (s) => channelLabel(s.channel) },
-    { header: t('scenario.title'), cell: (s) => (s.script ? h('details', null, h('summary', null, s.title), h('p', { class: 'pre' }, s.script)) : s.title) },
+    { header: t('scenario.title'), cell: (s) => (s.script ? h('details', null, h('summary', null, bdi(s.title)), h('p', { class: 'pre' }, bdi(s.script))) : bdi(s.title)) },
   ], rows));
 }
 
@@ -375,11 +374,11 @@ interface Monitor { code: string; name?: string; gender?: string; age_band?: str
 export async function renderMonitors(context: PageContext): Promise<void> {
   context.root.append(h('p', { class: 'notice', role: 'note' }, t('monitors.audited')));
   context.root.append(section(t('import.monitors'), importForm('monitors', context)));
-  const result = await api.get<Page<Monitor>>('/api/monitors');
+  const result = await api.get<List<Monitor>>('/api/monitors');
   context.root.append(dataTable(t('monitors.table'), [
     { header: t('monitors.code'), rowHeader: true, cell: (m: Monitor) => m.code },
-    { header: t('org.name'), cell: (m) => m.name ?? '' },
-    { header: t('monitors.profile'), cell: (m) => [m.gender, m.age_band].filter(Boolean).join(' · ') },
+    { header: t('org.name'), cell: (m) => (m.name ? bdi(m.name) : '') },
+    { header: t('monitors.profile'), cell: (m) => [m.gender, m.age_band].filter((part): part is string => Boolean(part)).map(isolate).join(' · ') },
     { header: t('monitors.capacity'), cell: (m) => t('monitors.perDay', { phone: m.phone_per_day ?? 0, visit: m.visit_per_day ?? 0 }) },
     { header: t('monitors.available'), cell: (m) => `${formatDate(m.available_from)} – ${formatDate(m.available_to)}` },
     { header: t('users.state'), cell: (m) => (m.active === false ? badge(t('users.inactive'), 'bad') : badge(t('users.active'), 'ok')) },
@@ -393,7 +392,7 @@ const ROLES: Role[] = ['admin', 'monitor', 'reviewer', 'coach', 'department_head
 
 export async function renderUsers(context: PageContext): Promise<void> {
   const role = context.query.get('role') ?? '';
-  const all = itemsOf(await api.get<Page<UserRow>>('/api/users', { page_size: 500 }));
+  const all = itemsOf(await api.get<List<UserRow>>('/api/users'));
   const rows = all.filter((u) => !role || u.role === role);
   const roleFilter = h('select', { name: 'role', onchange: (e: Event) => context.setQuery({ role: (e.target as HTMLSelectElement).value || null }) },
     h('option', { value: '' }, t('common.all')), ROLES.map((r) => h('option', { value: r, selected: r === role }, t(`role.${r}` as MessageKey))));
@@ -410,16 +409,16 @@ export async function renderUsers(context: PageContext): Promise<void> {
     }
   };
   context.root.append(h('p', { class: 'lead' }, t('common.total', { n: rows.length })), dataTable(t('users.table'), [
-    { header: t('account.login'), rowHeader: true, cell: (u: UserRow) => u.login },
-    { header: t('account.name'), cell: (u) => u.display_name ?? '' },
+    { header: t('account.login'), rowHeader: true, cell: (u: UserRow) => bdi(u.login) },
+    { header: t('account.name'), cell: (u) => (u.display_name ? bdi(u.display_name) : '') },
     { header: t('account.role'), cell: (u) => t(`role.${u.role}` as MessageKey) },
-    { header: t('users.scope'), cell: (u) => u.employee_no ?? u.department_code ?? u.monitor_code ?? '' },
+    { header: t('users.scope'), cell: (u) => bdi(u.employee_no ?? u.department_code ?? u.monitor_code ?? '') },
     { header: t('users.state'), cell: (u) => (u.active === false ? badge(t('users.inactive'), 'bad') : badge(t('users.active'), 'ok')) },
     {
       header: t('campaign.actions'),
       cell: (u) => h('span', { class: 'actions' },
         h('button', { type: 'button', onclick: () => patch(u, { active: u.active === false }, u.active === false ? 'users.activated' : 'users.deactivated') },
-          u.active === false ? t('users.activate') : t('users.deactivate'), h('span', { class: 'visually-hidden' }, ` ${u.login}`)),
+          u.active === false ? t('users.activate') : t('users.deactivate'), h('span', { class: 'visually-hidden' }, ` ${isolate(u.login)}`)),
         u.role === 'coach' ? caseloadEditor(u, (list) => patch(u, { caseload: list }, 'users.caseloadSaved')) : null),
     },
   ], rows));

@@ -1,7 +1,7 @@
 // The audit log (admin and auditor, read only): who read or changed whose data, when, from
 // where; the server chains the rows by SHA-256, and the chain check is shown above the list.
 import { api } from '../api';
-import { h } from '../dom';
+import { bdi, h } from '../dom';
 import { formatNumber, t } from '../i18n';
 import { badge, dataTable, field, pager } from '../components/ui';
 import type { PageContext } from '../routes';
@@ -36,10 +36,10 @@ export async function render(context: PageContext): Promise<void> {
     h('p', { class: 'lead' }, t('common.total', { n: result.total })),
     dataTable(t('audit.table'), [
       { header: t('audit.at'), rowHeader: true, cell: (e: AuditEntry) => e.at },
-      { header: t('audit.user'), cell: (e) => [e.login, e.role ? `(${e.role})` : ''].filter(Boolean).join(' ') || '–' },
-      { header: t('audit.ip'), cell: (e) => e.ip || '–' },
-      { header: t('audit.subject'), cell: (e) => [e.subject_kind, e.subject].filter(Boolean).join(' ') || '–' },
-      { header: t('audit.action'), cell: (e) => [e.action, e.detail].filter(Boolean).join(' · ') },
+      { header: t('audit.user'), cell: (e) => (e.login || e.role ? [e.login ? bdi(e.login) : null, e.login && e.role ? ' ' : '', e.role ? `(${e.role})` : ''] : '–') },
+      { header: t('audit.ip'), cell: (e) => (e.ip ? bdi(e.ip) : '–') },
+      { header: t('audit.subject'), cell: (e) => (e.subject_kind || e.subject ? [e.subject_kind ?? '', e.subject_kind && e.subject ? ' ' : '', e.subject ? bdi(e.subject) : null] : '–') },
+      { header: t('audit.action'), cell: (e) => [e.action ?? '', e.action && e.detail ? ' · ' : '', e.detail ? bdi(e.detail) : null] },
       { header: t('audit.hash'), cell: (e) => (e.row_hash ? h('code', null, e.row_hash.slice(0, 12)) : badge('–')) },
     ], result.items),
     pager(result, (p) => context.setQuery({ page: p })),

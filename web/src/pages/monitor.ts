@@ -2,14 +2,16 @@
 // item at a time (with the ring counter and call timer), drafts, submission, a recording, and
 // evaluations returned for correction. A monitor sees only their own released work.
 import { api, ApiError, itemsOf, request } from '../api';
-import { announce, h, replace, uid } from '../dom';
+import { announce, bdi, h, replace, uid } from '../dom';
+import { isolate } from '../bidi';
+import { fieldLabel, fieldProblem } from '../errors';
 import { formatDate, formatDateTime, formatTime, locale, pick, t } from '../i18n';
 import { callTimer, localIso, ringCounter, type TimerState } from '../components/monitor-tools';
 import { levelLabel, rubrics } from '../components/evaluation-view';
 import { composeNotes, decodeObservation, encodeAnswer, splitNotes, type Answer } from '../components/observations';
 import { badge, campaigns, channelLabel, empty, errorBox, field, section, stateBadge } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Assignment, Evaluation, EvaluationRow, Page, Rubric, RubricItem } from '../types';
+import type { Assignment, Evaluation, EvaluationRow, List, Page, Rubric, RubricItem } from '../types';
 
 function todayIso(): string {
   return localIso(new Date()).slice(0, 10);
@@ -27,7 +29,7 @@ async function myWork(): Promise<MyWork> {
   const work: MyWork = { assignments: [], evaluations: new Map() };
   for (const campaign of list) {
     const [assignments, evaluations] = await Promise.all([
-      api.get<Page<Assignment>>('/api/my/assignments', { campaign: campaign.code }),
+      api.get<List<Assignment>>('/api/my/assignments', { campaign: campaign.code }),
       api.get<Page<EvaluationRow>>('/api/evaluations', { campaign: campaign.code, page_size: 500 }),
     ]);
     work.assignments.push(...itemsOf(assignments));
@@ -51,17 +53,16 @@ function endTime(a: Assignment): string {
 
 function assignmentCard(a: Assignment, row: EvaluationRow | undefined, heading: 'h2' | 'h3'): HTMLElement {
   const state = row?.state ?? null;
-  const title = `${channelLabel(a.channel)} · ${a.employee_name || a.department_name || a.employee_no || a.department_code}`;
   const done = state === 'submitted' || state === 'approved' || state === 'void';
   const when = a.duration_minutes ? `${a.start}–${endTime(a)}` : a.start;
   return h(
     'li',
     { class: 'assignment card', 'data-assignment': a.code },
-    h(heading, null, title),
+    h(heading, null, `${channelLabel(a.channel)} · `, bdi(a.employee_name || a.department_name || a.employee_no || a.department_code)),
     h('p', { class: 'meta' }, `${formatDate(a.date)} ${when} `, state ? stateBadge(state) : badge(t('monitor.notStarted'))),
-    h('p', null, a.department_name || a.department_code),
-    a.channel === 'phone' && a.phone ? h('p', null, t('monitor.phone'), ': ', h('a', { href: `tel:${a.phone}`, class: 'tel' }, a.phone)) : null,
-    a.scenario_title ? h('p', null, t('monitor.scenario'), ': ', a.scenario_title) : null,
+    h('p', null, bdi(a.department_name || a.department_code)),
+    a.channel === 'phone' && a.phone ? h('p', null, t('monitor.phone'), ': ', h('a', { href: `tel:${a.phone}`, class: 'tel' }, bdi(a.phone))) : null,
+    a.scenario_title ? h('p', null, t('monitor.scenario'), ': ', bdi(a.scenario_title)) : null,
     done ? null : h('a', { class: 'button primary touch', href: formPath(a, row?.id) }, state === 'returned' ? t('monitor.correct') : state ? t('monitor.continue') : t('monitor.start')),
   );
 }
@@ -103,9 +104,9 @@ export async function renderReturned(context: PageContext): Promise<void> {
     h('ul', { class: 'assignments' }, details.map((e) => h(
       'li',
       { class: 'assignment card' },
-      h('h2', null, `${channelLabel(e.channel)} · ${e.employee_name || e.employee_no}`),
+      h('h2', null, `${channelLabel(e.channel)} · `, bdi(e.employee_name || e.employee_no)),
       h('p', { class: 'meta' }, formatDateTime(e.performed_at), ' ', stateBadge(e.state)),
-      h('p', null, h('strong', null, t('monitor.returnReason')), ' ', e.review_reason || '–'),
+      h('p', null, h('strong', null, t('monitor.returnReason')), ' ', e.review_reason ? bdi(e.review_reason) : '–'),
       h('a', { class: 'button primary touch', href: `#/assignments/${encodeURIComponent(e.code)}?campaign=${encodeURIComponent(e.campaign)}&evaluation=${e.id}` }, t('monitor.correct')),
     ))),
   );
@@ -158,17 +159,17 @@ export async function renderForm(context: PageContext): Promise<void> {
   const code = context.params.code ?? '';
   const campaignCode = context.query.get('campaign') ?? '';
   const evaluationParam = context.query.get('evaluation');
-  const assignments = campaignCode ? itemsOf(await api.get<Page<Assignment>>('/api/my/assignments', { campaign: campaignCode })) : [];
+  const assignments = campaignCode ? itemsOf(await api.get<List<Assignment>>('/api/my/assignments', { campaign: campaignCode })) : [];
   const assignment = assignments.find((a) => a.code === code);
   const evaluationId = evaluationParam ? Number(evaluationParam) : assignment?.evaluation_id ?? null;
   let evaluation: Evaluation | null = evaluationId ? await api.get<Evaluation>(`/api/evaluations/${evaluationId}`) : null;
-  if (!assignment && !evaluation) throw new ApiError(404, 'not_found', t('error.notFound'));
+  if (!assignment && !evaluation) throw new ApiError(404, 'not_found', t('error.notFound'), [], true);
   const channel = evaluation?.channel ?? assignment?.channel ?? 'phone';
   const list = await rubrics();
   const rubric = evaluation
     ? list.find((r) => r.code === evaluation?.rubric.code && r.version === evaluation?.rubric.version)
     : rubricForChannel(list, channel);
-  if (!rubric) throw new ApiError(404, 'not_found', t('monitor.noRubric', { code: evaluation?.rubric.code ?? channel }));
+  if (!rubric) throw new ApiError(404, 'not_found', t('monitor.noRubric', { code: evaluation?.rubric.code ?? channel }), [], true);
   const personName = evaluation?.employee_name || assignment?.employee_name || assignment?.department_name || '';
   context.setTitle(t('monitor.formTitleFor', { name: personName }));
 
@@ -189,13 +190,14 @@ export async function renderForm(context: PageContext): Promise<void> {
   // Contact details and scenario.
   const info = h('section', { class: 'card contact-card', 'aria-labelledby': 'contact-h' },
     h('h2', { id: 'contact-h' }, t('monitor.contact')),
-    h('p', null, [assignment?.department_name || evaluation?.department_code, assignment?.employee_name || evaluation?.employee_name].filter(Boolean).join(' · ')),
+    h('p', null, [assignment?.department_name || evaluation?.department_code, assignment?.employee_name || evaluation?.employee_name]
+      .filter((part): part is string => Boolean(part)).map((part, i) => [i ? ' · ' : '', bdi(part)])),
     assignment ? h('p', { class: 'meta' }, `${formatDate(assignment.date)} ${assignment.start}`) : null,
     assignment?.phone && channel === 'phone' ? h('p', null, h('a', { href: `tel:${assignment.phone}`, class: 'button touch tel' }, t('monitor.call', { phone: assignment.phone }))) : null,
     assignment?.scenario_title || assignment?.scenario_script
-      ? h('details', { class: 'scenario' }, h('summary', null, t('monitor.scenario'), ': ', assignment.scenario_title ?? assignment.scenario_code ?? ''), h('p', { class: 'pre' }, assignment.scenario_script ?? ''))
+      ? h('details', { class: 'scenario' }, h('summary', null, t('monitor.scenario'), ': ', bdi(assignment.scenario_title ?? assignment.scenario_code ?? '')), h('p', { class: 'pre' }, bdi(assignment.scenario_script ?? '')))
       : null,
-    evaluation?.state === 'returned' ? h('div', { class: 'notice', role: 'note' }, h('strong', null, t('monitor.returnReason')), ' ', evaluation.review_reason) : null,
+    evaluation?.state === 'returned' ? h('div', { class: 'notice', role: 'note' }, h('strong', null, t('monitor.returnReason')), ' ', bdi(evaluation.review_reason)) : null,
   );
   context.root.append(info);
   if (!editable && evaluation) {
@@ -386,7 +388,7 @@ function formErrors(error: unknown, rubric: Rubric, jump: (index: number) => voi
     }
     return h('li', null, item
       ? h('button', { type: 'button', class: 'link', onclick: () => jump(index) }, `${item.id} ${pick(item)}`)
-      : h('code', null, f.field || '–'), ': ', f.message);
+      : fieldLabel(f.field) === f.field ? h('code', null, f.field ? bdi(f.field) : '–') : fieldLabel(f.field), ': ', bdi(fieldProblem(f, error)));
   }));
   return box;
 }

@@ -2,20 +2,20 @@
 // objection), a department head's department, a coach's caseload, and the read view of one
 // evaluation. Nothing here shows schedules or monitors.
 import { api, ApiError, itemsOf } from '../api';
-import { announce, h } from '../dom';
+import { announce, bdi, h } from '../dom';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
 import { evaluationView, rubricFor } from '../components/evaluation-view';
 import { employeeScoreTable, explainAdjusted, gradeCell, intervalChart, probabilities } from '../components/score-views';
 import { campaignHeader, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, ScoreList } from '../types';
+import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, OwnEvaluationRow, ScoreList } from '../types';
 
 interface MyResults {
   campaign: string;
   released_at: string;
   objection_deadline: string;
   objections_open: boolean;
-  evaluations: EvaluationRow[];
+  evaluations: OwnEvaluationRow[];
   score: EmployeeScore | null;
 }
 
@@ -61,7 +61,7 @@ export async function renderMyResults(context: PageContext): Promise<void> {
   }
 }
 
-function resultCard(row: EvaluationRow, view: HTMLElement, objectionsOpen: boolean): HTMLElement {
+function resultCard(row: OwnEvaluationRow, view: HTMLElement, objectionsOpen: boolean): HTMLElement {
   const status = h('div', { 'aria-live': 'polite' });
   const card = section(`${t('results.contactOn', { date: formatDateTime(row.performed_at) })} (${row.code})`, view, status);
   card.classList.add('result');
@@ -85,8 +85,8 @@ function resultCard(row: EvaluationRow, view: HTMLElement, objectionsOpen: boole
     actions.append(button);
   }
   if (row.objection) {
-    status.append(h('p', { class: 'notice' }, t('results.objectionFiled', { state: t(`objection.state.${row.objection.state}` as 'objection.state.open') }), ' ', row.objection.reason,
-      row.objection.decision_reason ? ` — ${row.objection.decision_reason}` : ''));
+    status.append(h('p', { class: 'notice' }, t('results.objectionFiled', { state: t(`objection.state.${row.objection.state}` as 'objection.state.open') }), ' ', bdi(row.objection.reason),
+      row.objection.decision_reason ? [' — ', bdi(row.objection.decision_reason)] : null));
   } else if (objectionsOpen) {
     actions.append(objectionForm(row));
   }
@@ -101,7 +101,7 @@ function objectionForm(row: EvaluationRow): HTMLElement {
     event.preventDefault();
     errors.replaceChildren();
     if (!reason.value.trim()) {
-      errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('results.reasonRequired'), [{ field: 'reason', message: t('results.reasonRequired') }])));
+      errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('results.reasonRequired'), [{ field: 'reason', message: t('results.reasonRequired') }], true)));
       reason.focus();
       return;
     }

@@ -1,7 +1,8 @@
 // The review queue (reviewers and the admin): submitted evaluations, each approved, returned to
 // its monitor with a reason, or voided with a reason. Only approved evaluations count.
 import { api, ApiError } from '../api';
-import { announce, h } from '../dom';
+import { announce, bdi, h } from '../dom';
+import { isolate } from '../bidi';
 import { formatDateTime, formatNumber, t } from '../i18n';
 import { evaluationView, flagLabel, monitorLabel, rubricFor } from '../components/evaluation-view';
 import { campaignPicker, campaigns, channelLabel, chooseCampaign, dataTable, departmentNames, empty, field, pager, section, showFormErrors, stateBadge } from '../components/ui';
@@ -40,8 +41,8 @@ export async function renderQueue(context: PageContext): Promise<void> {
       { header: t('evaluation.code'), rowHeader: true, cell: (e: EvaluationRow) => h('a', { href: `#/review/${e.id}` }, e.code || `#${e.id}`) },
       { header: t('evaluation.performedAt'), cell: (e) => formatDateTime(e.performed_at) },
       { header: t('evaluation.channel'), cell: (e) => channelLabel(e.channel) },
-      { header: t('evaluation.department'), cell: (e) => departments.get(e.department_code)?.name ?? e.department_code },
-      { header: t('evaluation.employee'), cell: (e) => (e.employee_name ? `${e.employee_name} (${e.employee_no})` : e.employee_no) },
+      { header: t('evaluation.department'), cell: (e) => bdi(departments.get(e.department_code)?.name ?? e.department_code) },
+      { header: t('evaluation.employee'), cell: (e) => (e.employee_name ? [bdi(e.employee_name), ` (${isolate(e.employee_no)})`] : bdi(e.employee_no)) },
       { header: t('evaluation.monitor'), cell: (e) => monitorLabel(e) ?? '–' },
       { header: t('evaluation.total'), numeric: true, cell: (e) => formatNumber(e.score) },
       { header: t('evaluation.flags'), cell: (e) => e.flags.map((f) => flagLabel(f)).join(', ') },
@@ -86,7 +87,7 @@ function reviewForm(context: PageContext, evaluation: Evaluation): HTMLElement {
         errors.replaceChildren();
         const action = (form.querySelector<HTMLInputElement>('input[name="action"]:checked')?.value ?? 'approve') as (typeof actions)[number];
         if (action !== 'approve' && !reason.value.trim()) {
-          errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('review.reasonRequired'), [{ field: 'reason', message: t('review.reasonRequired') }])));
+          errors.append(showFormErrors(form, new ApiError(422, 'invalid_argument', t('review.reasonRequired'), [{ field: 'reason', message: t('review.reasonRequired') }], true)));
           reason.focus();
           return;
         }

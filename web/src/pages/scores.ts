@@ -1,7 +1,8 @@
 // Admin score pages: per-employee fair scores with filters (department, grade, uncertain only,
 // search), and monitor calibration (severity with intervals, fit, drift, reliability).
 import { api } from '../api';
-import { h } from '../dom';
+import { bdi, h } from '../dom';
+import { isolate } from '../bidi';
 import { formatNumber, formatPercent, t } from '../i18n';
 import type { MessageKey } from '../messages/ko';
 import { chartFigure, palette } from '../components/chart';
@@ -24,7 +25,7 @@ export async function renderScores(context: PageContext): Promise<void> {
   const search = (context.query.get('q') ?? '').trim().toLowerCase();
   const departments = [...new Set(all.map((s) => s.department_code ?? ''))]
     .filter(Boolean)
-    .map((code) => [code, names.get(code)?.name ?? code] as const)
+    .map((code) => [code, isolate(names.get(code)?.name ?? code)] as const)
     .sort((a, b) => a[1].localeCompare(b[1]));
   const rows = all.filter((s) =>
     (!department || s.department_code === department) &&
@@ -46,7 +47,7 @@ export async function renderScores(context: PageContext): Promise<void> {
     h('button', { type: 'submit' }, t('scores.apply')),
   );
   context.root.append(filters, h('p', { class: 'lead' }, t('scores.shown', { n: rows.length, total: all.length })));
-  if (result.notes?.length) context.root.append(h('div', { class: 'notice', role: 'note' }, h('ul', null, result.notes.map((n) => h('li', null, n)))));
+  if (result.notes?.length) context.root.append(h('div', { class: 'notice', role: 'note' }, h('ul', null, result.notes.map((n) => h('li', null, bdi(n))))));
   context.root.append(explainAdjusted());
   if (rows.length === 0) {
     context.root.append(empty());
@@ -86,11 +87,11 @@ export async function renderCalibration(context: PageContext): Promise<void> {
     const flagsOf = (m: MonitorScore): string[] => (m.flags ?? '').split(';').filter(Boolean);
     const flagged = sorted.filter((m) => flagsOf(m).some((f) => f === 'harsh' || f === 'lenient')).length;
     const table = dataTable(t('calibration.table'), [
-      { header: t('calibration.monitor'), rowHeader: true, cell: (m: MonitorScore) => m.monitor_code },
+      { header: t('calibration.monitor'), rowHeader: true, cell: (m: MonitorScore) => bdi(m.monitor_code) },
       { header: t('score.contacts'), numeric: true, cell: (m) => formatNumber(m.contacts, 0) },
       { header: t('calibration.severity'), numeric: true, cell: (m) => formatNumber(m.severity) },
       { header: t('score.interval'), numeric: true, cell: (m) => `${formatNumber(m.ci90_low)}–${formatNumber(m.ci90_high)}` },
-      { header: t('calibration.flag'), cell: (m) => h('span', null, flagsOf(m).map((f) => badge(FLAG_KEYS[f] ? t(FLAG_KEYS[f]) : f, 'warn'))) },
+      { header: t('calibration.flag'), cell: (m) => h('span', null, flagsOf(m).map((f) => badge(FLAG_KEYS[f] ? t(FLAG_KEYS[f]) : isolate(f), 'warn'))) },
       { header: t('calibration.infit'), numeric: true, cell: (m) => formatNumber(m.infit, 2) },
       { header: t('calibration.outfit'), numeric: true, cell: (m) => formatNumber(m.outfit, 2) },
       { header: t('calibration.drift'), numeric: true, cell: (m) => formatNumber(m.drift_per_30_days) },
@@ -103,7 +104,7 @@ export async function renderCalibration(context: PageContext): Promise<void> {
       option: {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
-        yAxis: { type: 'category', data: sorted.map((m) => m.monitor_code), inverse: true },
+        yAxis: { type: 'category', data: sorted.map((m) => isolate(m.monitor_code)), inverse: true },
         xAxis: { type: 'value', name: t('calibration.severityAxis'), nameLocation: 'middle', nameGap: 26 },
         series: [
           { type: 'bar', stack: 'ci', data: low, itemStyle: { color: 'transparent' }, tooltip: { show: false }, silent: true },
