@@ -287,8 +287,8 @@ TEST(XlsxTableSource, RejectsRowsOutOfOrder) {
             path + ":2: row 2 comes after row 2; rows must be in increasing order");
 }
 
-// Found by fuzzing: a row numbered at the largest long, followed by a row without a number,
-// overflowed the row count (undefined behaviour).
+// A row numbered at the largest long, followed by a row without a number, overflowed the row
+// count (undefined behaviour).
 TEST(XlsxTableSource, RejectsRowsBeyondTheLastSheetRow) {
   TempDir dir;
   const std::string path = dir.File("x.xlsx");

@@ -172,9 +172,9 @@ TEST(FormatPoints, WritesTheShortestExactDecimal) {
   EXPECT_EQ(FormatPoints(-2.5), "-2.5");
 }
 
-// Found by fuzzing the rubric codec: a critical cap of 1e400 (infinity) reached FormatPoints,
-// which converted it to an integer before checking its range (undefined behaviour, reported by
-// the sanitizer build).
+// A rubric file's critical cap of 1e400 (infinity) reached FormatPoints in a validation
+// message, which converted it to an integer before checking its range (undefined behaviour,
+// reported by the sanitizer build).
 TEST(FormatPoints, WritesHugeAndNonFiniteValues) {
   constexpr double kInfinity = std::numeric_limits<double>::infinity();
   EXPECT_EQ(FormatPoints(kInfinity), "inf");
