@@ -2,8 +2,9 @@
 # Fuzz smoke run: builds the libFuzzer targets of fuzz/ with clang in build-fuzz (ASan + UBSan,
 # libFuzzer's coverage instrumentation on the parsers' libraries) and runs each for
 # SECONDS_PER_TARGET seconds (default 20) on a scratch copy of its seed corpus, fuzz/corpus/NAME,
-# which stays untouched. Fails on any crash, leak, timeout, out-of-memory or undefined behaviour;
-# the input that caused it is kept in build-fuzz/artifacts/NAME/.
+# which stays untouched, with fuzz/NAME.dict as dictionary when there is one. Fails on any crash,
+# leak, timeout, out-of-memory or undefined behaviour; the input that caused it is kept in
+# build-fuzz/artifacts/NAME/.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]
 # To reproduce a crash: build-fuzz/fuzz/fuzz_NAME build-fuzz/artifacts/NAME/crash-...
 set -euo pipefail
@@ -26,10 +27,13 @@ for target in "${targets[@]}"; do
   work="$scratch/$target"
   mkdir -p "$work/corpus" "$work/artifacts"
   cp fuzz/corpus/"$target"/* "$work/corpus/"
+  dict=()
+  [ -f fuzz/"$target".dict ] && dict=(-dict="fuzz/$target.dict")
   # The XLSX target writes its scratch workbook to TMPDIR.
   if TMPDIR="$work" ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     build-fuzz/fuzz/fuzz_"$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-    -max_len=16384 -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$work/corpus" \
+    -max_len=16384 -print_final_stats=1 -artifact_prefix="$work/artifacts/" "${dict[@]}" \
+    "$work/corpus" \
     >"$work/log" 2>&1; then
     summary=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$work/log" | tail -n 1)
     echo "fuzz_$target: passed ${seconds}s: ${summary:-no summary}"
