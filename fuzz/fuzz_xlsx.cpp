@@ -5,7 +5,7 @@
 //   are those of a minimal valid workbook. They are zipped (stored, so that the fuzzer's changes
 //   reach the XML parsers intact) into a scratch file.
 // Any result is fine as long as nothing crashes, leaks or hits undefined behaviour, rows have one
-// cell per header column and their sheet rows never go backwards.
+// cell per header column, names and cells are valid UTF-8, and their sheet rows never go backwards.
 #include <unistd.h>
 #include <zip.h>
 
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "adapters/files/xlsx_table_source.hpp"
+#include "core/common/text.hpp"
 
 using chinjeol::files::XlsxTableSource;
 
@@ -91,12 +92,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!source) return 0;
   const std::size_t columns = (*source)->header().size();
   if (columns == 0) std::abort();
+  for (const std::string& name : (*source)->header()) {
+    if (name.empty() || !chinjeol::IsValidUtf8(name)) std::abort();
+  }
   chinjeol::programme::TableRow row;
   long last_line = 0;
   for (int rows = 0; rows < 1'000'000; ++rows) {
     auto next = (*source)->Next(row);
     if (!next || !*next) break;
     if (row.cells.size() != columns) std::abort();
+    for (const std::string& cell : row.cells) {
+      if (!chinjeol::IsValidUtf8(cell)) std::abort();
+    }
     if (row.line <= last_line) std::abort();
     last_line = row.line;
     const double progress = (*source)->Progress();
