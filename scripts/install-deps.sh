@@ -18,6 +18,7 @@ build_packages=(
   libcsv-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libeigen3-dev
   libgtest-dev libbenchmark-dev
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer and the sanitizers' runtimes
 )
 runtime_and_test_packages=(
   sqlite3 postgresql-15 clang-format

@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it, on a fresh Debian 12 machine as root: installs the
 # dependencies, checks formatting and layering, builds twice (Release, and Debug with
 # AddressSanitizer + UndefinedBehaviorSanitizer), starts a throw-away PostgreSQL 15 and runs every
-# test tier of both builds against SQLite and PostgreSQL.
+# test tier of both builds against SQLite and PostgreSQL; then fuzzes each parser of untrusted
+# input for a few seconds (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -36,5 +37,8 @@ cmake --build build-sanitize -j"$jobs"
 step "sanitizer tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-sanitize --output-on-failure -j"$jobs" --timeout 1800 -LE "slow|e2e"
+
+step "fuzz smoke run (clang, libFuzzer: 20 s per parser)"
+bash scripts/fuzz.sh 20
 
 step "all tests passed"

@@ -150,7 +150,12 @@ class CsvTableSource::Parser {
     // Cells are cut at ASCII bytes, so the cells of a valid line are valid: only rows with text
     // from an invalid line, or from a line cut at a chunk end, need their cells checked.
     suspect_line_ = !newline || !IsValidUtf8Fast(std::string_view(begin, length));
-    if (suspect_line_) queue_.filling().check_utf8 = true;
+    if (suspect_line_) {
+      queue_.filling().check_utf8 = true;
+      // The cell being collected may be completed on a later, valid line, in a record that
+      // starts after a lone CR of this line.
+      suspect_cell_ = true;
+    }
     const std::size_t parsed = csv_parse(&parser_, begin, length, OnField, OnRecordEnd, this);
     if (parsed != length) {
       if (csv_error(&parser_) == CSV_EPARSE) {
@@ -192,7 +197,9 @@ class CsvTableSource::Parser {
     const char* text = data ? static_cast<const char*>(data) : "";
     // The record started where its first cell did: line breaks inside that cell came after.
     if (row.count == 0) row.line = self.line_ - CountNewlines(text, size);
-    if (self.suspect_line_) row.check_utf8 = true;
+    if (self.suspect_cell_) row.check_utf8 = true;
+    // The next cell starts on the current line.
+    self.suspect_cell_ = self.suspect_line_;
     if (row.count < self.max_cells_) {
       if (row.count < row.cells.size()) {
         std::string& cell = row.cells[row.count];
@@ -222,6 +229,7 @@ class CsvTableSource::Parser {
   csv_parser parser_{};
   long line_ = 1;              // physical line of the next byte fed to libcsv
   bool suspect_line_ = false;  // the line being fed may hold invalid UTF-8
+  bool suspect_cell_ = false;  // the cell libcsv is collecting has bytes of a suspect line
   std::size_t max_cells_ = kMaxColumns + 1;
   RowQueue queue_;
   bool finished_ = false;

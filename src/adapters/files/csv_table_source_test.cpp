@@ -147,6 +147,17 @@ TEST(CsvTableSource, RejectsInvalidUtf8NamingTheColumn) {
             "t.csv:1: the header is not valid UTF-8 (save the file as CSV UTF-8)");
 }
 
+// A record that starts after a lone CR, in a line with invalid UTF-8, and whose quoted cell ends
+// on a later valid line: the invalid bytes were not checked and reached the rows.
+TEST(CsvTableSource, RejectsInvalidUtf8InACellThatStartsAfterALoneCr) {
+  EXPECT_EQ(FirstError("a\r\"x\xE9\ny\"\n"),
+            "t.csv:1: column a: not valid UTF-8 (save the file as CSV UTF-8)");
+  EXPECT_EQ(FirstError("a,b\r\"\xFF\n\",1\r2,3\n"),
+            "t.csv:1: column a: not valid UTF-8 (save the file as CSV UTF-8)");
+  EXPECT_EQ(FirstError("a,b\n1,2\r\"\xFF\n\n\",4\n"),
+            "t.csv:2: column a: not valid UTF-8 (save the file as CSV UTF-8)");
+}
+
 TEST(CsvTableSource, RejectsMalformedQuotingWithItsLine) {
   const std::string message =
       ": malformed quoting: a quote inside an unquoted cell, or text after a closing quote "

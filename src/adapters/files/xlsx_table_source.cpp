@@ -26,6 +26,7 @@ using internal::RowQueue;
 
 constexpr std::size_t kSheetChunkBytes = 64 * 1024;
 constexpr std::size_t kMaxColumns = 16384;  // column XFD
+constexpr long kMaxRows = 1048576;
 
 enum class CellType { kNumber, kSharedString, kInlineString, kFormulaString, kBoolean, kOther };
 
@@ -181,9 +182,26 @@ class XlsxTableSource::Reader final : public internal::XmlHandler {
     long number = 0;
     if (const char* reference = internal::Attribute(attributes, "r")) {
       const std::string_view text(reference);
-      std::from_chars(text.data(), text.data() + text.size(), number);
+      if (std::from_chars(text.data(), text.data() + text.size(), number).ec ==
+          std::errc::result_out_of_range) {
+        number = kMaxRows + 1;
+      }
     }
-    last_row_ = number > 0 ? number : last_row_ + 1;
+    // last_row_ never exceeds kMaxRows, so the next row number cannot overflow.
+    const long row_number = number > 0 ? number : last_row_ + 1;
+    if (row_number > kMaxRows) {
+      Fail(FileError(name_, last_row_, "", "a row lies beyond row " + std::to_string(kMaxRows)));
+      in_row_ = false;
+      return;
+    }
+    if (row_number <= last_row_) {
+      Fail(FileError(name_, row_number, "",
+                     "row " + std::to_string(row_number) + " comes after row " +
+                         std::to_string(last_row_) + "; rows must be in increasing order"));
+      in_row_ = false;
+      return;
+    }
+    last_row_ = row_number;
     PendingRow& row = queue_.filling();
     for (std::string& cell : row.cells) cell.clear();
     row.line = last_row_;
@@ -215,6 +233,14 @@ class XlsxTableSource::Reader final : public internal::XmlHandler {
     if (!has_letters) column_ = static_cast<std::size_t>(last_column_ + 1);
     if (column_ >= kMaxColumns) {
       Fail(FileError(name_, last_row_, "", "a cell lies beyond column XFD"));
+      in_cell_ = false;
+      return;
+    }
+    if (in_row_ && static_cast<std::ptrdiff_t>(column_) <= last_column_) {
+      Fail(FileError(name_, last_row_, "",
+                     "cell " + CellName(column_, last_row_) + " comes after " +
+                         CellName(static_cast<std::size_t>(last_column_), last_row_) +
+                         "; cells must be in increasing column order"));
       in_cell_ = false;
       return;
     }

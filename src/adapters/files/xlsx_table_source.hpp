@@ -28,7 +28,9 @@ namespace chinjeol::files {
 //   The workbook's 1900 or 1904 date system is honoured.
 //
 // Errors are kInvalidArgument with the message "file:row: problem": a value in a column beyond
-// the header, a bad shared-string index, malformed XML, or a file that is not an .xlsx workbook.
+// the header, a bad shared-string index, rows or cells out of order (a row number not above the
+// previous one, a cell reference not right of the previous cell), a row beyond 1048576 or a cell
+// beyond column XFD, malformed XML, or a file that is not an .xlsx workbook.
 class XlsxTableSource final : public programme::TableSource {
  public:
   // Opens the workbook at `path` (also the name used in messages) and reads the header row.

@@ -270,6 +270,67 @@ TEST(XlsxTableSource, RejectsValueBeyondTheHeader) {
                                   "header");
 }
 
+TEST(XlsxTableSource, RejectsRowsOutOfOrder) {
+  TempDir dir;
+  const std::string path = dir.File("x.xlsx");
+  const std::string header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>";
+  WriteSimpleWorkbook(path, header +
+                                "<row r=\"5\"><c r=\"A5\"><v>5</v></c></row>"
+                                "<row r=\"3\"><c r=\"A3\"><v>3</v></c></row>");
+  EXPECT_EQ(FirstError(path),
+            path + ":3: row 3 comes after row 5; rows must be in increasing order");
+
+  WriteSimpleWorkbook(path, header +
+                                "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>"
+                                "<row r=\"2\"><c r=\"A2\"><v>2</v></c></row>");
+  EXPECT_EQ(FirstError(path),
+            path + ":2: row 2 comes after row 2; rows must be in increasing order");
+}
+
+// A row numbered at the largest long, followed by a row without a number, overflowed the row
+// count (undefined behaviour).
+TEST(XlsxTableSource, RejectsRowsBeyondTheLastSheetRow) {
+  TempDir dir;
+  const std::string path = dir.File("x.xlsx");
+  const std::string header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>";
+  WriteSimpleWorkbook(path, header +
+                                "<row r=\"9223372036854775807\"><c><v>1</v></c></row>"
+                                "<row><c><v>2</v></c></row>");
+  EXPECT_EQ(FirstError(path), path + ":1: a row lies beyond row 1048576");
+
+  WriteSimpleWorkbook(path, header + "<row r=\"99999999999999999999\"><c><v>1</v></c></row>");
+  EXPECT_EQ(FirstError(path), path + ":1: a row lies beyond row 1048576");
+
+  WriteSimpleWorkbook(path, header +
+                                "<row r=\"1048576\"><c><v>1</v></c></row>"
+                                "<row><c><v>2</v></c></row>");
+  EXPECT_EQ(FirstError(path), path + ":1048576: a row lies beyond row 1048576");
+
+  WriteSimpleWorkbook(path, header + "<row r=\"1048576\"><c><v>1</v></c></row>");
+  const std::vector<TableRow> rows = ReadRows(path);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].line, 1048576);
+}
+
+// A cell given twice, or before the one it follows, would silently replace a value.
+TEST(XlsxTableSource, RejectsCellsOutOfOrder) {
+  TempDir dir;
+  const std::string path = dir.File("x.xlsx");
+  WriteSimpleWorkbook(path,
+                      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+                      "<c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c></row>"
+                      "<row r=\"2\"><c r=\"B2\"><v>1</v></c><c r=\"A2\"><v>2</v></c>"
+                      "<c r=\"B2\"><v>3</v></c></row>");
+  EXPECT_EQ(FirstError(path),
+            path + ":2: cell A2 comes after B2; cells must be in increasing column order");
+
+  WriteSimpleWorkbook(path,
+                      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+                      "<c r=\"A1\" t=\"inlineStr\"><is><t>b</t></is></c></row>");
+  EXPECT_EQ(FirstError(path),
+            path + ":1: cell A1 comes after A1; cells must be in increasing column order");
+}
+
 TEST(XlsxTableSource, RejectsBadHeaders) {
   TempDir dir;
   const std::string gap = dir.File("gap.xlsx");

@@ -320,9 +320,11 @@ std::string FormatPoints(double points) {
   points += 0.0;
   // Whole numbers and quarters (the usual points) are written directly: this runs for every
   // item of every imported contact.
+  // The range is checked first: converting a double outside long long's range (or infinity,
+  // or NaN) to an integer is undefined behaviour.
   const double quarters = points * 4;
-  if (quarters == static_cast<double>(static_cast<long long>(quarters)) && points >= 0 &&
-      points < 1e12) {
+  if (points >= 0 && points < 1e12 &&
+      quarters == static_cast<double>(static_cast<long long>(quarters))) {
     const auto whole = static_cast<long long>(points);
     std::string text = std::to_string(whole);
     switch (static_cast<long long>(quarters) - whole * 4) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <string>
 
 #include "core/rubric/fixtures/default_sheets.hpp"
 
@@ -169,6 +170,21 @@ TEST(FormatPoints, WritesTheShortestExactDecimal) {
   EXPECT_EQ(FormatPoints(1e20), "100000000000000000000");
   EXPECT_EQ(FormatPoints(1.0 / 3), "0.3333333333333333");
   EXPECT_EQ(FormatPoints(-2.5), "-2.5");
+}
+
+// A rubric file's critical cap of 1e400 (infinity) reached FormatPoints in a validation
+// message, which converted it to an integer before checking its range (undefined behaviour,
+// reported by the sanitizer build).
+TEST(FormatPoints, WritesHugeAndNonFiniteValues) {
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(FormatPoints(kInfinity), "inf");
+  EXPECT_EQ(FormatPoints(-kInfinity), "-inf");
+  EXPECT_EQ(FormatPoints(std::numeric_limits<double>::quiet_NaN()), "nan");
+  const std::string huge = FormatPoints(1e300);  // the double's exact value, 301 digits
+  EXPECT_EQ(huge.size(), 301u);
+  EXPECT_EQ(huge.substr(0, 19), "1000000000000000052");
+  EXPECT_EQ(FormatPoints(-1e19), "-10000000000000000000");
+  EXPECT_EQ(FormatPoints(2.5e18), "2500000000000000000");
 }
 
 TEST(ValidateRubric, AcceptsBothDefaultSheets) {
