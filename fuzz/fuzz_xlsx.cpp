@@ -95,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const std::string& name : (*source)->header()) {
     if (name.empty() || !chinjeol::IsValidUtf8(name)) std::abort();
   }
-  chinjeol::programme::TableRow row;
+  chinjeol::tables::TableRow row;
   long last_line = 0;
   for (int rows = 0; rows < 1'000'000; ++rows) {
     auto next = (*source)->Next(row);

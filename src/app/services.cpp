@@ -4,12 +4,12 @@
 #include <sstream>
 
 #include "adapters/codec/rubric_json.hpp"
+#include "adapters/digest/digest.hpp"
 #include "adapters/files/csv_table_source.hpp"
 #include "adapters/files/table_files.hpp"
 #include "adapters/http/serve.hpp"
 #include "adapters/storage/storage_factory.hpp"
 #include "adapters/system/audit_key.hpp"
-#include "adapters/system/digest.hpp"
 #include "adapters/system/secure_random.hpp"
 #include "adapters/system/sodium_password_hasher.hpp"
 #include "app/embedded.hpp"
@@ -43,7 +43,7 @@ cli::Services MakeServices() {
   cli::Services services;
   services.open_storage =
       [](std::string_view url,
-         const std::string& audit_key_path) -> Result<std::unique_ptr<programme::Storage>> {
+         const std::string& audit_key_path) -> Result<std::unique_ptr<ports::Storage>> {
     Result<std::string> key = system::LoadOrCreateAuditKey(audit_key_path);
     if (!key) return key.error();
     return storage::OpenStorage(url, *key);
@@ -55,7 +55,7 @@ cli::Services MakeServices() {
   };
   services.read_rubrics = ReadRubricFile;
   services.default_rubrics = codec::DefaultRubricFile().rubrics;
-  services.default_holidays = []() -> std::unique_ptr<programme::TableSource> {
+  services.default_holidays = []() -> std::unique_ptr<tables::TableSource> {
     Result<std::unique_ptr<files::CsvTableSource>> source = files::CsvTableSource::FromText(
         "holidays-kr.csv (built in)", std::string(internal::Embedded("holidays-kr.csv")));
     if (!source) throw std::logic_error("the built-in holiday list is unreadable");
@@ -63,7 +63,7 @@ cli::Services MakeServices() {
   };
   services.hasher = &hasher;
   services.unpredictable_seed = system::UnpredictableSeed;
-  services.sha256 = system::Sha256Hex;
+  services.sha256 = digest::Sha256Hex;
   services.serve = [](const cli::ServeRequest& request, std::ostream& out) {
     http::ServeOptions options;
     options.database_url = request.database_url;

@@ -8,11 +8,13 @@
 #include <fstream>
 #include <thread>
 
+#include "adapters/digest/digest.hpp"
 #include "adapters/storage/sql/connection.hpp"
 #include "adapters/storage/sql/sqlite_connection.hpp"
 #include "adapters/storage/sql_audit_log.hpp"
 #include "adapters/storage/storage_factory.hpp"
 #include "adapters/system/audit_key.hpp"
+#include "core/auth/session.hpp"
 #include "tests/api/api_world.hpp"
 
 namespace chinjeol::api_testing {
@@ -380,6 +382,40 @@ TEST_P(ApiTest, KeepsAMonitorToTheAssignedEmployeeAndTheAssignmentsDay) {
   EXPECT_NE(writes.body.find("edit evaluation " + id), std::string::npos);
 }
 
+TEST_P(ApiTest, StepsPastSessionsLockoutsAndObjectionDeadlinesByTheServersClock) {
+  Browser admin = world().SignIn("admin");
+  Browser employee = world().SignIn("employee");
+  const Date tomorrow = AddDays(world_->clock().LocalNow().date, 1);
+  const Reply released =
+      world().Call("POST", "/api/campaigns/C-2021/results-release", &admin,
+                   R"({"objection_deadline":")" + FormatDate(tomorrow) + R"("})");
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(world().Get("/api/session", &employee).status, 200);
+
+  // Two days on: a session idle for longer than allowed has ended, and objections are closed.
+  world_->clock().Advance(2 * 86400);
+  EXPECT_EQ(world().Get("/api/session", &employee).status, 401);
+  Browser again = world().SignIn("employee");
+  const Reply late = world().Call("POST", "/api/my/results/" + Id("e4") + "/objection", &again,
+                                  R"({"reason":"기한이 지난 이의신청"})");
+  EXPECT_EQ(late.status, 409) << late.body;
+
+  // Five wrong passwords lock the login; the lockout ends with the clock, not before.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(world()
+                  .Call("POST", "/api/session", nullptr,
+                        R"({"login":"reviewer","password":"wrong-password"})")
+                  .status,
+              i < 4 ? 401 : 429);
+  }
+  const std::string right = std::string(R"({"login":"reviewer","password":")") + kPassword + "\"}";
+  EXPECT_EQ(world().Call("POST", "/api/session", nullptr, right).status, 429);
+  world_->clock().Advance(auth::kLoginLockoutSeconds - 60);
+  EXPECT_EQ(world().Call("POST", "/api/session", nullptr, right).status, 429);
+  world_->clock().Advance(61);
+  EXPECT_EQ(world().Call("POST", "/api/session", nullptr, right).status, 200);
+}
+
 TEST_P(ApiTest, TellsTheClientTheDatabaseIsBusyWithoutItsStatements) {
   if (GetParam() != Engine::kSqlite) GTEST_SKIP() << "a write lock held from outside: SQLite";
   const std::string path = world().database_url().substr(std::string("sqlite:").size());
@@ -606,6 +642,7 @@ TEST_P(ApiTest, WritesTheAuditLogForReadsOfPersonalAndUnreleasedPlanData) {
 TEST_P(ApiTest, KeysTheAuditChainWithAPrivateFileOutsideTheDatabaseAndExportsItsHead) {
   Browser admin = world().SignIn("admin");
   Browser auditor = world().SignIn("auditor");
+  Browser employee = world().SignIn("employee");
   ASSERT_EQ(world().Get("/api/evaluations/" + Id("e3"), &admin).status, 200);
   // The key file was created on the first start, readable by its owner only.
   struct stat info {};
@@ -621,10 +658,8 @@ TEST_P(ApiTest, KeysTheAuditChainWithAPrivateFileOutsideTheDatabaseAndExportsIts
   const std::string head_hash(exported.at("head_hash").as_string());
   EXPECT_EQ(head_hash.size(), 64U);
   EXPECT_FALSE(exported.at("at").as_string().empty());
-  Browser employee = world().SignIn("employee");
-  EXPECT_EQ(world().Get("/api/audit-log/head", &employee).status, 403);
 
-  Result<std::unique_ptr<programme::Storage>> storage =
+  Result<std::unique_ptr<ports::Storage>> storage =
       storage::OpenStorage(world().database_url(), *key);
   ASSERT_TRUE(storage) << storage.error().message();
   std::vector<auth::AuditEntry> rows;
@@ -638,11 +673,12 @@ TEST_P(ApiTest, KeysTheAuditChainWithAPrivateFileOutsideTheDatabaseAndExportsIts
   EXPECT_EQ(exported.at("last_id").as_int64(), rows.back().id);
   EXPECT_EQ(rows.back().detail, "head exported");
   EXPECT_EQ(rows.back().row_hash, head_hash);
+  EXPECT_EQ(world().Get("/api/audit-log/head", &employee).status, 403);
   // Every row's hash is keyed: from the fields alone (a guess of the hidden ones included) no
   // one can recompute it, with the key the server can.
   for (const auth::AuditEntry& row : rows) {
-    EXPECT_NE(row.row_hash, storage::Sha256Hex(auth::AuditChainText(row))) << row.id;
-    EXPECT_EQ(row.row_hash, storage::HmacSha256Hex(*key, auth::AuditKeyedChainText(row))) << row.id;
+    EXPECT_NE(row.row_hash, digest::Sha256Hex(auth::AuditChainText(row))) << row.id;
+    EXPECT_EQ(row.row_hash, digest::HmacSha256Hex(*key, auth::AuditKeyedChainText(row))) << row.id;
   }
   const boost::json::object verified = Object(world().Get("/api/audit-log/verification", &auditor));
   EXPECT_TRUE(verified.at("intact").as_bool());

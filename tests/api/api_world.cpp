@@ -10,8 +10,8 @@
 #include "adapters/storage/storage_factory.hpp"
 #include "adapters/system/audit_key.hpp"
 #include "adapters/system/sodium_password_hasher.hpp"
-#include "core/access/results.hpp"
 #include "core/programme/setup.hpp"
+#include "core/publication/results.hpp"
 #include "core/rubric/observation.hpp"
 #include "core/rubric/scoring.hpp"
 
@@ -84,7 +84,7 @@ std::vector<rubric::ItemObservation> CompleteObservations(const rubric::Rubric& 
   return observations;
 }
 
-Result<void> Seed(programme::Storage& storage, const auth::PasswordHasher& hasher,
+Result<void> Seed(ports::Storage& storage, const auth::PasswordHasher& hasher,
                   std::map<std::string, std::int64_t>& evaluations) {
   for (const rubric::Rubric& rubric : codec::DefaultRubricFile().rubrics) {
     RETURN_IF_ERROR(storage.rubrics().SaveRubric(rubric));
@@ -217,8 +217,8 @@ Result<void> Seed(programme::Storage& storage, const auth::PasswordHasher& hashe
   RETURN_IF_ERROR(storage.users().SetCaseload((*coach)->id, {"E001"}));
 
   const LocalDateTime now{Day(2024, 1, 2), 9, 0, 0};
-  Result<access::ResultsRelease> released =
-      access::ReleaseResults(storage, "C-2021", now, Day(2999, 12, 31), 0);
+  Result<results::ResultsRelease> released =
+      publication::ReleaseResults(storage, "C-2021", now, Day(2999, 12, 31), 0);
   if (!released) return released.error();
   return Ok();
 }
@@ -261,7 +261,7 @@ Result<std::unique_ptr<ApiWorld>> ApiWorld::Create(testing::Engine engine, Optio
   world->audit_key_path_ = pattern + "/chinjeol-audit.key";
   world->services_.open_storage =
       [path = world->audit_key_path_](
-          std::string_view url) -> Result<std::unique_ptr<programme::Storage>> {
+          std::string_view url) -> Result<std::unique_ptr<ports::Storage>> {
     Result<std::string> key = system::LoadOrCreateAuditKey(path);
     if (!key) return key.error();
     return storage::OpenStorage(url, *key);
@@ -270,8 +270,9 @@ Result<std::unique_ptr<ApiWorld>> ApiWorld::Create(testing::Engine engine, Optio
     return files::OpenTableSource(path);
   };
   world->services_.hasher = world->hasher_.get();
+  world->services_.clock = &world->clock_;
   {
-    Result<std::unique_ptr<programme::Storage>> storage =
+    Result<std::unique_ptr<ports::Storage>> storage =
         world->services_.open_storage(world->database_->url());
     if (!storage) return storage.error();
     if (Result<void> seeded = Seed(**storage, *world->hasher_, world->evaluations_); !seeded) {

@@ -11,6 +11,7 @@
 
 #include "adapters/http/serve.hpp"
 #include "tests/api/http_client.hpp"
+#include "tests/support/manual_clock.hpp"
 #include "tests/support/test_databases.hpp"
 
 namespace chinjeol::api_testing {
@@ -69,6 +70,8 @@ class ApiWorld {
   const std::string& data_dir() const { return data_dir_; }
   const std::string& audit_key_path() const { return audit_key_path_; }
   std::int64_t evaluation(const std::string& name) const { return evaluations_.at(name); }
+  // The servers' clock: moved forward by hand to step past sessions, lockouts and deadlines.
+  testing::ManualClock& clock() { return clock_; }
   // Password checks the servers have made (Verify calls on the hasher) so far.
   long password_checks() const;
 
@@ -92,6 +95,7 @@ class ApiWorld {
   std::unique_ptr<testing::TestDatabase> database_;
   std::unique_ptr<auth::PasswordHasher> hasher_;  // counts checks, see password_checks()
   std::function<void(http::ServeOptions&)> configure_;
+  testing::ManualClock clock_;
   http::ApiServices services_;
   std::string folder_;
   std::string data_dir_;

@@ -161,7 +161,7 @@ struct Census {
 Census Inspect(const std::string& database_url, const rubric::Rubric& rubric,
                const std::vector<Acknowledged>& acknowledged) {
   Census census;
-  Result<std::unique_ptr<programme::Storage>> storage = storage::OpenStorage(database_url);
+  Result<std::unique_ptr<ports::Storage>> storage = storage::OpenStorage(database_url);
   if (!storage) {
     census.problems.push_back("cannot open the database: " + storage.error().message());
     census.lost = static_cast<long>(acknowledged.size());
@@ -451,7 +451,7 @@ void Work(const ApiWorld& world, const rubric::Rubric& rubric, const Browser& br
   }
 }
 
-Result<void> SeedFieldwork(programme::Storage& storage, const Date& day, int monitor_count,
+Result<void> SeedFieldwork(ports::Storage& storage, const Date& day, int monitor_count,
                            int assignments_each) {
   Result<campaign::Campaign> campaign = programme::CreateCampaign(
       storage, {kCampaign, "중단 시험 캠페인", AddDays(day, -20), AddDays(day, 20), 1, 1, 1,
@@ -512,8 +512,7 @@ TEST_P(CrashTest, NoAcknowledgedSubmissionIsLostWhenTheServerIsKilled) {
   const std::string performed_at = FormatDate(day) + "T10:05:00";
   rubric::Rubric rubric;
   {
-    Result<std::unique_ptr<programme::Storage>> storage =
-        storage::OpenStorage(world->database_url());
+    Result<std::unique_ptr<ports::Storage>> storage = storage::OpenStorage(world->database_url());
     ASSERT_TRUE(storage) << storage.error().message();
     Result<void> seeded = SeedFieldwork(**storage, day, monitor_count, assignments_each);
     ASSERT_TRUE(seeded) << seeded.error().message();

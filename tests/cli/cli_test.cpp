@@ -73,8 +73,8 @@ class CliTest : public ::testing::TestWithParam<Engine> {
     ASSERT_EQ(created.status, 0) << created.err;
   }
 
-  std::unique_ptr<programme::Storage> OpenDatabase() {
-    Result<std::unique_ptr<programme::Storage>> storage = storage::OpenStorage(db());
+  std::unique_ptr<ports::Storage> OpenDatabase() {
+    Result<std::unique_ptr<ports::Storage>> storage = storage::OpenStorage(db());
     EXPECT_TRUE(storage) << storage.error().message();
     return std::move(*storage);
   }
@@ -395,9 +395,9 @@ TEST_P(CliTest, ImportsXlsxFilesWithSheetRowNumbersInErrors) {
         "rows", std::string(kEvaluationHeader) + kPerfectCall + kMixedCall);
     ASSERT_TRUE(rows);
     ASSERT_TRUE((*sink)->Header((*rows)->header()));
-    programme::TableRow row;
+    tables::TableRow row;
     while (*(*rows)->Next(row)) {
-      std::vector<programme::Cell> cells;
+      std::vector<tables::Cell> cells;
       for (const std::string& cell : row.cells) {
         // Numbers as numbers, as a spreadsheet holds them.
         if (!cell.empty() && cell.find_first_not_of("0123456789") == std::string::npos) {
@@ -486,7 +486,7 @@ TEST_P(CliTest, ExportsEvaluationsAsCsvJsonAndXlsxThatReadBack) {
       return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) -
                                       header.begin());
     };
-    programme::TableRow row;
+    tables::TableRow row;
     ASSERT_TRUE(*source->Next(row));
     EXPECT_EQ(row.cells[column("evaluation_code")], "C-001");
     EXPECT_EQ(row.cells[column("P02")], "greeting;department;name");
@@ -676,7 +676,7 @@ TEST_P(CliTest, PlansACampaignCommitsItAndAsksWhyItChangesAfterTheStart) {
   ASSERT_EQ(Run({"export", "assignments", "CAMP", "--format", "csv", "--out", path}).status, 0);
   auto source = *files::OpenTableSource(path);
   EXPECT_EQ(source->header().front(), "assignment_code");
-  programme::TableRow row;
+  tables::TableRow row;
   long rows = 0, visits = 0;
   while (*source->Next(row)) {
     ++rows;

@@ -1,6 +1,7 @@
 // The audit log's keyed chain and its searches, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include "adapters/digest/digest.hpp"
 #include "adapters/storage/sql_audit_log.hpp"
 #include "adapters/storage/storage_factory.hpp"
 #include "tests/contract/storage_fixture.hpp"
@@ -22,7 +23,7 @@ auth::AuditEntry Entry(std::string login, std::string role, std::string subject,
   return entry;
 }
 
-std::vector<auth::AuditEntry> AllRows(programme::Storage& storage) {
+std::vector<auth::AuditEntry> AllRows(ports::Storage& storage) {
   std::vector<auth::AuditEntry> rows;
   EXPECT_TRUE(storage.audit_log().ForEachEntry([&](const auth::AuditEntry& entry) -> Result<void> {
     rows.push_back(entry);
@@ -42,7 +43,7 @@ void InsertUnkeyed(const std::string& url, auth::AuditEntry entry) {
                               return Ok();
                             }));
   entry.prev_hash = prev;
-  entry.row_hash = Sha256Hex(auth::AuditChainText(entry));
+  entry.row_hash = digest::Sha256Hex(auth::AuditChainText(entry));
   ASSERT_TRUE((*raw)->Execute(
       "INSERT INTO audit_log (at, user_id, login, role, ip, action, subject_kind, subject, "
       "detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -63,9 +64,9 @@ TEST_P(StorageTest, ChainsAuditRowsWithTheKeySoThatAGuessCannotBeTestedAgainstAH
   // Someone with the row's visible fields and a guess of the hidden ones cannot confirm the
   // guess without the key: neither the unkeyed text nor the keyed text hashed without a key
   // gives the row's hash.
-  EXPECT_NE(row.row_hash, Sha256Hex(auth::AuditChainText(row)));
-  EXPECT_NE(row.row_hash, Sha256Hex(auth::AuditKeyedChainText(row)));
-  EXPECT_EQ(row.row_hash, HmacSha256Hex(kTestAuditKey, auth::AuditKeyedChainText(row)));
+  EXPECT_NE(row.row_hash, digest::Sha256Hex(auth::AuditChainText(row)));
+  EXPECT_NE(row.row_hash, digest::Sha256Hex(auth::AuditKeyedChainText(row)));
+  EXPECT_EQ(row.row_hash, digest::HmacSha256Hex(kTestAuditKey, auth::AuditKeyedChainText(row)));
 
   const Result<auth::AuditVerification> verified = storage().audit_log().Verify();
   ASSERT_TRUE(verified) << verified.error().message();
@@ -84,7 +85,7 @@ TEST_P(StorageTest, ChainsAuditRowsWithTheKeySoThatAGuessCannotBeTestedAgainstAH
 
 TEST_P(StorageTest, RefusesToAppendWithAnotherKeyOrWithoutOne) {
   ASSERT_TRUE(storage().audit_log().Append({Entry("admin", "admin", "E001")}));
-  Result<std::unique_ptr<programme::Storage>> other =
+  Result<std::unique_ptr<ports::Storage>> other =
       OpenStorage(url(), "another-key-of-thirty-two-bytes!");
   ASSERT_TRUE(other) << other.error().message();
   const Result<void> refused = (*other)->audit_log().Append({Entry("admin", "admin", "E002")});
@@ -95,7 +96,7 @@ TEST_P(StorageTest, RefusesToAppendWithAnotherKeyOrWithoutOne) {
   ASSERT_TRUE(wrong) << wrong.error().message();
   EXPECT_FALSE(wrong->intact);
 
-  Result<std::unique_ptr<programme::Storage>> keyless = OpenStorage(url());
+  Result<std::unique_ptr<ports::Storage>> keyless = OpenStorage(url());
   ASSERT_TRUE(keyless) << keyless.error().message();
   const Result<void> no_key = (*keyless)->audit_log().Append({Entry("admin", "admin", "E002")});
   ASSERT_FALSE(no_key);

@@ -1,4 +1,4 @@
-// The storage contract: every repository of programme::Storage, on SQLite and on PostgreSQL.
+// The storage contract: every repository of ports::Storage, on SQLite and on PostgreSQL.
 
 #include <gtest/gtest.h>
 
@@ -71,7 +71,7 @@ TEST_P(StorageTest, MigratesOnceWhenSeveralProcessesOpenAFreshDatabaseAtOnce) {
   std::vector<std::thread> openers;
   for (int i = 0; i < kOpeners; ++i) {
     openers.emplace_back([&, i] {
-      Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(fresh_url);
+      Result<std::unique_ptr<ports::Storage>> opened = OpenStorage(fresh_url);
       if (!opened) failures[static_cast<std::size_t>(i)] = opened.error().message();
     });
   }
@@ -94,7 +94,7 @@ TEST_P(StorageTest, RefusesADatabaseWithANewerSchema) {
                               {999, "2030-01-01T00:00:00"}));
   raw->reset();
 
-  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url());
+  Result<std::unique_ptr<ports::Storage>> opened = OpenStorage(url());
 
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().code(), ErrorCode::kFailedPrecondition);

@@ -11,7 +11,7 @@ namespace {
 
 TEST(OpenStorage, RefusesOtherUrlsNamingTheExpectedFormsWithoutEchoingThem) {
   for (const char* url : {"mysql://admin:s3cret@db/chinjeol", "chinjeol.db", "sqlite:", ""}) {
-    Result<std::unique_ptr<programme::Storage>> storage = OpenStorage(url);
+    Result<std::unique_ptr<ports::Storage>> storage = OpenStorage(url);
     ASSERT_FALSE(storage) << url;
     EXPECT_EQ(storage.error().code(), ErrorCode::kInvalidArgument) << url;
     EXPECT_NE(storage.error().message().find("sqlite:PATH"), std::string::npos);
@@ -21,7 +21,7 @@ TEST(OpenStorage, RefusesOtherUrlsNamingTheExpectedFormsWithoutEchoingThem) {
 }
 
 TEST(OpenStorage, ReportsAnUnreachableServerAsUnavailableWithoutThePassword) {
-  Result<std::unique_ptr<programme::Storage>> storage =
+  Result<std::unique_ptr<ports::Storage>> storage =
       OpenStorage("postgresql://chinjeol:s3cret@127.0.0.1:1/chinjeol?connect_timeout=2");
 
   ASSERT_FALSE(storage);
@@ -31,7 +31,7 @@ TEST(OpenStorage, ReportsAnUnreachableServerAsUnavailableWithoutThePassword) {
 }
 
 TEST(OpenStorage, ReportsAnUnopenableSqliteFileAsUnavailable) {
-  Result<std::unique_ptr<programme::Storage>> storage =
+  Result<std::unique_ptr<ports::Storage>> storage =
       OpenStorage("sqlite:/nonexistent-directory/chinjeol.db");
 
   ASSERT_FALSE(storage);
@@ -41,7 +41,7 @@ TEST(OpenStorage, ReportsAnUnopenableSqliteFileAsUnavailable) {
 }
 
 TEST(OpenStorage, OpensAPrivateInMemorySqliteDatabase) {
-  Result<std::unique_ptr<programme::Storage>> storage = OpenStorage("sqlite::memory:");
+  Result<std::unique_ptr<ports::Storage>> storage = OpenStorage("sqlite::memory:");
 
   ASSERT_TRUE(storage) << storage.error().message();
   ASSERT_TRUE(

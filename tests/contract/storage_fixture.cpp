@@ -27,7 +27,7 @@ rubric::Item MakeItem(std::string id, std::string stage, std::string name_ko, ru
 void StorageTest::SetUp() {
   CHINJEOL_OPEN_TEST_DATABASE(database_, is_postgres() ? chinjeol::testing::Engine::kPostgres
                                                        : chinjeol::testing::Engine::kSqlite);
-  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url(), kTestAuditKey);
+  Result<std::unique_ptr<ports::Storage>> opened = OpenStorage(url(), kTestAuditKey);
   ASSERT_TRUE(opened) << opened.error().message();
   storage_ = *std::move(opened);
 }
@@ -39,7 +39,7 @@ void StorageTest::TearDown() {
 
 void StorageTest::Reopen() {
   storage_.reset();
-  Result<std::unique_ptr<programme::Storage>> opened = OpenStorage(url(), kTestAuditKey);
+  Result<std::unique_ptr<ports::Storage>> opened = OpenStorage(url(), kTestAuditKey);
   ASSERT_TRUE(opened) << opened.error().message();
   storage_ = *std::move(opened);
 }
@@ -82,7 +82,7 @@ rubric::Rubric TestRubric(int version) {
   return rubric;
 }
 
-void SeedProgramme(programme::Storage& storage) {
+void SeedProgramme(ports::Storage& storage) {
   using org::DepartmentGroup;
   Result<void> saved = storage.organisation().SaveDepartments(
       {{"D01", "민원봉사과", DepartmentGroup::kHq}, {"D02", "포천동", DepartmentGroup::kTown}});
@@ -153,7 +153,7 @@ evaluation::Evaluation SampleEvaluation(const std::string& code) {
   return evaluation;
 }
 
-void WriteEvaluations(programme::Storage& storage,
+void WriteEvaluations(ports::Storage& storage,
                       const std::vector<evaluation::Evaluation>& evaluations) {
   Result<void> written = storage.InTransaction([&]() -> Result<void> {
     Result<std::unique_ptr<evaluation::EvaluationWriter>> writer =
@@ -171,7 +171,7 @@ void WriteEvaluations(programme::Storage& storage,
   ASSERT_TRUE(written) << written.error().message();
 }
 
-std::vector<evaluation::Evaluation> ReadEvaluations(programme::Storage& storage,
+std::vector<evaluation::Evaluation> ReadEvaluations(ports::Storage& storage,
                                                     const std::string& campaign_code) {
   std::vector<evaluation::Evaluation> evaluations;
   Result<void> read = storage.evaluations().ForEachEvaluation(

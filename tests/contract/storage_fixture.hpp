@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/evaluation/evaluation.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 #include "core/rubric/rubric.hpp"
 #include "tests/support/test_databases.hpp"
 
@@ -26,7 +26,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override;
   void TearDown() override;
 
-  programme::Storage& storage() { return *storage_; }
+  ports::Storage& storage() { return *storage_; }
   const std::string& url() const { return database_->url(); }
   bool is_postgres() const { return GetParam() == "postgres"; }
 
@@ -35,7 +35,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 
  private:
   std::unique_ptr<chinjeol::testing::TestDatabase> database_;
-  std::unique_ptr<programme::Storage> storage_;
+  std::unique_ptr<ports::Storage> storage_;
 };
 
 // Engine names for INSTANTIATE_TEST_SUITE_P.
@@ -50,7 +50,7 @@ rubric::Rubric TestRubric(int version = 1);
 // M02; scenarios S01 (D01, phone) and S02 (every department, visit); TestRubric version 1;
 // campaign C2021 (2021-05-17 to 2021-09-16, two rounds split at 2021-07-16). Fails the test on
 // error.
-void SeedProgramme(programme::Storage& storage);
+void SeedProgramme(ports::Storage& storage);
 
 // An approved phone evaluation of C2021 scored under TestRubric: E001 by M01 with S01 on
 // 2021-05-20 10:05 (round 1), every item observed.
@@ -64,11 +64,11 @@ std::vector<rubric::ItemObservation> TestObservations(int rings, bool greeted, i
 void Score(evaluation::Evaluation& evaluation, const rubric::Rubric& rubric);
 
 // Writes `evaluations` (line numbers from 2) in one transaction; fails the test on any error.
-void WriteEvaluations(programme::Storage& storage,
+void WriteEvaluations(ports::Storage& storage,
                       const std::vector<evaluation::Evaluation>& evaluations);
 
 // Every evaluation of the campaign, in the order ForEachEvaluation gives.
-std::vector<evaluation::Evaluation> ReadEvaluations(programme::Storage& storage,
+std::vector<evaluation::Evaluation> ReadEvaluations(ports::Storage& storage,
                                                     const std::string& campaign_code);
 
 // Field-by-field equality of two evaluations (the id excepted), as gtest expectations.

@@ -14,7 +14,6 @@
 
 #include "adapters/cli/terminal.hpp"
 #include "adapters/clock/clock.hpp"
-#include "core/access/demo_access.hpp"
 #include "core/auth/audit_log.hpp"
 #include "core/campaign/campaign.hpp"
 #include "core/common/date.hpp"
@@ -26,6 +25,7 @@
 #include "core/programme/rescore.hpp"
 #include "core/programme/scores.hpp"
 #include "core/programme/setup.hpp"
+#include "core/publication/demo_accounts.hpp"
 
 namespace chinjeol::cli {
 namespace {
@@ -79,11 +79,11 @@ struct Context {
   }
 
   // Opens the database, creating and migrating it, with the default rubrics and holidays.
-  Result<std::unique_ptr<programme::Storage>> Open() {
-    Result<std::unique_ptr<programme::Storage>> storage =
+  Result<std::unique_ptr<ports::Storage>> Open() {
+    Result<std::unique_ptr<ports::Storage>> storage =
         services.open_storage(DatabaseUrl(database), AuditKeyPath(audit_key, data_dir));
     if (!storage) return storage;
-    std::unique_ptr<programme::TableSource> holidays = services.default_holidays();
+    std::unique_ptr<tables::TableSource> holidays = services.default_holidays();
     Result<void> ready = programme::EnsureDefaults(**storage, services.default_rubrics, *holidays);
     if (!ready) return ready.error();
     return storage;
@@ -95,7 +95,7 @@ bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 // Records in the access log that someone at this machine read personal data or plan data, or
 // created an account, from the command line (Personal Information Protection Act: who, when,
 // from where, whose, what).
-Result<void> RecordCommandLineRead(programme::Storage& storage, std::string_view action,
+Result<void> RecordCommandLineRead(ports::Storage& storage, std::string_view action,
                                    std::string_view subject_kind, std::string_view subject,
                                    std::string detail) {
   const passwd* account = getpwuid(geteuid());
@@ -112,7 +112,7 @@ Result<void> RecordCommandLineRead(programme::Storage& storage, std::string_view
 }
 
 void RunDemo(Context& context, int employees, std::uint64_t seed) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -142,14 +142,14 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
                                        GroupThousands(summary->pending_review) + ")"}})
       << "캠페인 코드 Campaign code: " << summary->campaign_code << "\n";
   // Accounts to sign in with (chinjeol serve), and the campaign's results published to them.
-  Result<std::vector<access::DemoAccount>> accounts = access::InstallDemoAccess(
+  Result<std::vector<publication::DemoAccount>> accounts = publication::InstallDemoAccess(
       **storage, *context.services.hasher, summary->campaign_code, clock::LocalNow());
   if (!accounts) {
     context.Fail(accounts.error());
     return;
   }
   std::vector<std::vector<std::string>> rows;
-  for (const access::DemoAccount& account : *accounts) {
+  for (const publication::DemoAccount& account : *accounts) {
     rows.push_back(
         {account.login, account.password,
          std::string(auth::RoleCode(account.role)) + " (" + auth::RoleNameKo(account.role) + ")",
@@ -161,7 +161,7 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
 }
 
 void RunCampaigns(Context& context) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -193,12 +193,12 @@ void RunCampaigns(Context& context) {
 
 void RunImport(Context& context, const std::string& kind, const std::string& file, bool pending,
                bool deactivate_missing) {
-  Result<std::unique_ptr<programme::TableSource>> source = context.services.open_table(file);
+  Result<std::unique_ptr<tables::TableSource>> source = context.services.open_table(file);
   if (!source) {
     context.Fail(source.error());
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -254,7 +254,7 @@ void RunCampaignCreate(Context& context, const std::string& code, const std::str
     context.Fail(InvalidArgument("invalid campaign", std::move(violations)));
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -274,16 +274,16 @@ void RunCampaignCreate(Context& context, const std::string& code, const std::str
 }
 
 // Collects a table and prints it aligned for a terminal (`--format text`).
-class TextTableSink final : public programme::TableSink {
+class TextTableSink final : public tables::TableSink {
  public:
   explicit TextTableSink(std::ostream& out) : out_(out) {}
   Result<void> Header(const std::vector<std::string>& columns) override {
     header_ = columns;
     return Ok();
   }
-  Result<void> Row(const std::vector<programme::Cell>& cells) override {
+  Result<void> Row(const std::vector<tables::Cell>& cells) override {
     std::vector<std::string> row;
-    for (const programme::Cell& cell : cells) row.push_back(CellText(cell));
+    for (const tables::Cell& cell : cells) row.push_back(CellText(cell));
     rows_.push_back(std::move(row));
     return Ok();
   }
@@ -293,7 +293,7 @@ class TextTableSink final : public programme::TableSink {
   }
 
  private:
-  static std::string CellText(const programme::Cell& cell) {
+  static std::string CellText(const tables::Cell& cell) {
     if (const auto* text = std::get_if<std::string>(&cell)) return *text;
     if (const auto* number = std::get_if<std::int64_t>(&cell)) return std::to_string(*number);
     if (const auto* real = std::get_if<double>(&cell)) {
@@ -320,15 +320,15 @@ void RunScore(Context& context, const std::string& campaign_code, const std::str
                                                     "summary"}}));
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
   }
-  Result<std::unique_ptr<programme::TableSink>> sink =
-      format == "text" ? Result<std::unique_ptr<programme::TableSink>>(
-                             std::make_unique<TextTableSink>(context.out))
-                       : context.services.open_sink(format, out_path, "점수 Scores", context.out);
+  Result<std::unique_ptr<tables::TableSink>> sink =
+      format == "text"
+          ? Result<std::unique_ptr<tables::TableSink>>(std::make_unique<TextTableSink>(context.out))
+          : context.services.open_sink(format, out_path, "점수 Scores", context.out);
   if (!sink) {
     context.Fail(sink.error());
     return;
@@ -379,12 +379,12 @@ void RunExport(Context& context, const std::string& kind, const std::string& cam
     RunScore(context, campaign_code, format, out_path, "employee");
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
   }
-  Result<std::unique_ptr<programme::TableSink>> sink = context.services.open_sink(
+  Result<std::unique_ptr<tables::TableSink>> sink = context.services.open_sink(
       format, out_path, kind == "assignments" ? "배정 Assignments" : "평가 Evaluations",
       context.out);
   if (!sink) {
@@ -430,7 +430,7 @@ void RunUserAdd(Context& context, const std::string& login, const std::string& r
                                        role_text + "\""}}));
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -461,7 +461,7 @@ void RunUserAdd(Context& context, const std::string& login, const std::string& r
 // The end of the audit chain, for keeping on write-once storage: a later `audit verify` with an
 // intact chain, and a head found again in the log, show that nothing was changed up to there.
 void RunAuditHead(Context& context) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -478,7 +478,7 @@ void RunAuditHead(Context& context) {
 }
 
 void RunAuditVerify(Context& context) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -498,7 +498,7 @@ void RunAuditVerify(Context& context) {
 }
 
 void RunRubricList(Context& context) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -525,7 +525,7 @@ void RunRubricAdd(Context& context, const std::string& file) {
     context.Fail(rubrics.error());
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -543,7 +543,7 @@ void RunRubricAdd(Context& context, const std::string& file) {
 
 void RunRescore(Context& context, const std::string& campaign_code,
                 const std::string& rubric_code) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -584,7 +584,7 @@ void PrintPlanMetrics(std::ostream& out, const planning::PlanMetrics& metrics) {
 
 void RunPlan(Context& context, const std::string& campaign_code, const std::string& seed_text,
              const std::string& reason, int top_up, int top_up_round, bool check_only) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -656,7 +656,7 @@ void RunPlan(Context& context, const std::string& campaign_code, const std::stri
 
 void RunPlanSummary(Context& context, const std::string& campaign_code, const std::string& by,
                     const std::string& format) {
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -682,15 +682,15 @@ void RunPlanSummary(Context& context, const std::string& campaign_code, const st
     context.Fail(logged.error());
     return;
   }
-  Result<std::unique_ptr<programme::TableSink>> sink =
-      format == "text" ? Result<std::unique_ptr<programme::TableSink>>(
-                             std::make_unique<TextTableSink>(context.out))
-                       : context.services.open_sink(format, "", "계획 Plan", context.out);
+  Result<std::unique_ptr<tables::TableSink>> sink =
+      format == "text"
+          ? Result<std::unique_ptr<tables::TableSink>>(std::make_unique<TextTableSink>(context.out))
+          : context.services.open_sink(format, "", "계획 Plan", context.out);
   if (!sink) {
     context.Fail(sink.error());
     return;
   }
-  using programme::Cell;
+  using tables::Cell;
   std::vector<std::string> header;
   std::vector<std::vector<Cell>> rows;
   if (by == "week") {
@@ -750,7 +750,7 @@ void RunAbsenceAdd(Context& context, const std::string& employee_no,
     context.Fail(InvalidArgument("invalid absence", std::move(violations)));
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -776,7 +776,7 @@ void RunClosureAdd(Context& context, const std::string& date_text,
     context.Fail(InvalidArgument("invalid closure", {{"--date", "must be a date as YYYY-MM-DD"}}));
     return;
   }
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;
@@ -845,7 +845,7 @@ void RunServe(Context& context, ServeRequest request) {
   context.data_dir = request.data_dir;
   request.audit_key_path = AuditKeyPath(context.audit_key, request.data_dir);
   // The schema, default rubrics and holidays are made ready first, as for every command.
-  Result<std::unique_ptr<programme::Storage>> storage = context.Open();
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
     return;

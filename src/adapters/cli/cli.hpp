@@ -10,10 +10,10 @@
 
 #include "core/auth/password_hasher.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_sink.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/ports/storage.hpp"
 #include "core/rubric/rubric.hpp"
+#include "core/tables/table_sink.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::cli {
 
@@ -37,20 +37,19 @@ struct ServeRequest {
 struct Services {
   // Opens the database with the audit chain's key read from (or, the first time, created in)
   // the file `audit_key_path`.
-  std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url,
-                                                            const std::string& audit_key_path)>
+  std::function<Result<std::unique_ptr<ports::Storage>>(std::string_view url,
+                                                        const std::string& audit_key_path)>
       open_storage;
-  std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
-      open_table;
+  std::function<Result<std::unique_ptr<tables::TableSource>>(const std::string& path)> open_table;
   // format: csv, json or xlsx; an empty path means `standard_output` (not for xlsx).
-  std::function<Result<std::unique_ptr<programme::TableSink>>(
+  std::function<Result<std::unique_ptr<tables::TableSink>>(
       std::string_view format, const std::string& path, const std::string& sheet_name,
       std::ostream& standard_output)>
       open_sink;
   // Reads a rubric JSON file (one rubric, or a file shaped like data/rubrics.json).
   std::function<Result<std::vector<rubric::Rubric>>(const std::string& path)> read_rubrics;
   std::vector<rubric::Rubric> default_rubrics;
-  std::function<std::unique_ptr<programme::TableSource>()> default_holidays;
+  std::function<std::unique_ptr<tables::TableSource>()> default_holidays;
   const auth::PasswordHasher* hasher = nullptr;
   std::function<std::uint64_t()> unpredictable_seed;
   // SHA-256 as lower-case hex, for the plan's commitment.

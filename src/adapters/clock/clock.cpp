@@ -21,6 +21,21 @@ std::int64_t UnixNow() {
       .count();
 }
 
+namespace {
+
+class System final : public Clock {
+ public:
+  std::int64_t UnixNow() const override { return clock::UnixNow(); }
+  LocalDateTime LocalNow() const override { return clock::LocalNow(); }
+};
+
+}  // namespace
+
+const Clock& SystemClock() {
+  static const System system;
+  return system;
+}
+
 std::string UtcText(std::int64_t unix_seconds) {
   const std::time_t seconds = static_cast<std::time_t>(unix_seconds);
   std::tm utc{};

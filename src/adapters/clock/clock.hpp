@@ -3,9 +3,14 @@
 #include <cstdint>
 #include <string>
 
+#include "core/common/clock.hpp"
 #include "core/common/date.hpp"
 
 namespace chinjeol::clock {
+
+// The system's clock behind the core's Clock port: what `app/` wires into the server and the
+// command line.
+const Clock& SystemClock();
 
 // The organisation's wall-clock time now: the server's local time zone, to the second.
 LocalDateTime LocalNow();

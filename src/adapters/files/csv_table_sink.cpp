@@ -58,7 +58,7 @@ Result<void> CsvTableSink::Header(const std::vector<std::string>& columns) {
   return Flush();
 }
 
-Result<void> CsvTableSink::Row(const std::vector<programme::Cell>& cells) {
+Result<void> CsvTableSink::Row(const std::vector<tables::Cell>& cells) {
   if (cells.size() != columns_) {
     return Internal("csv export: a row has " + std::to_string(cells.size()) +
                     " cells but the header has " + std::to_string(columns_));

@@ -9,7 +9,7 @@
 
 #include "adapters/files/internal/pending_file.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/table_sink.hpp"
+#include "core/tables/table_sink.hpp"
 
 namespace chinjeol::files {
 
@@ -24,7 +24,7 @@ namespace chinjeol::files {
 // reading a pipe see the first column name as written.
 enum class ByteOrderMark { kWrite, kOmit };
 
-class CsvTableSink final : public programme::TableSink {
+class CsvTableSink final : public tables::TableSink {
  public:
   // Writes to `out`, which must outlive the sink (e.g. std::cout). Not atomic.
   explicit CsvTableSink(std::ostream& out, ByteOrderMark bom = ByteOrderMark::kWrite);
@@ -33,7 +33,7 @@ class CsvTableSink final : public programme::TableSink {
   static Result<std::unique_ptr<CsvTableSink>> Create(const std::string& path);
 
   Result<void> Header(const std::vector<std::string>& columns) override;
-  Result<void> Row(const std::vector<programme::Cell>& cells) override;
+  Result<void> Row(const std::vector<tables::Cell>& cells) override;
   Result<void> Finish() override;
 
  private:

@@ -304,7 +304,7 @@ Result<void> CsvTableSource::ReadHeader() {
   return Ok();
 }
 
-Result<bool> CsvTableSource::Next(programme::TableRow& row) {
+Result<bool> CsvTableSource::Next(tables::TableRow& row) {
   RowQueue& queue = parser_->queue();
   while (true) {
     if (queue.empty()) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/common/result.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::files {
 
@@ -27,7 +27,7 @@ namespace chinjeol::files {
 // FieldViolation: a row with more cells than the header, invalid UTF-8 (names the column),
 // malformed quoting, a quoted cell never closed, a cell over 1 MiB, a file without a header.
 // Once Next() fails it keeps failing.
-class CsvTableSource final : public programme::TableSource {
+class CsvTableSource final : public tables::TableSource {
  public:
   // Opens the file at `path`, which is also the name used in messages, and reads its header.
   // kInvalidArgument when the file cannot be read or its header is bad.
@@ -39,7 +39,7 @@ class CsvTableSource final : public programme::TableSource {
 
   const std::string& name() const override;
   const std::vector<std::string>& header() const override;
-  Result<bool> Next(programme::TableRow& row) override;
+  Result<bool> Next(tables::TableRow& row) override;
   double Progress() const override;
 
   class Parser;  // libcsv state; public only so that the .cpp can name it

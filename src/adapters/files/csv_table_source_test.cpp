@@ -10,7 +10,7 @@
 namespace chinjeol::files {
 namespace {
 
-using programme::TableRow;
+using tables::TableRow;
 using testing::ReadAll;
 using testing::TempDir;
 using testing::WriteFile;

@@ -38,7 +38,7 @@ Result<void> JsonTableSink::Header(const std::vector<std::string>& columns) {
   return Ok();
 }
 
-Result<void> JsonTableSink::Row(const std::vector<programme::Cell>& cells) {
+Result<void> JsonTableSink::Row(const std::vector<tables::Cell>& cells) {
   if (cells.size() != keys_.size()) {
     return Internal("json export: a row has " + std::to_string(cells.size()) +
                     " cells but the header has " + std::to_string(keys_.size()));

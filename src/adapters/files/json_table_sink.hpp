@@ -10,7 +10,7 @@
 
 #include "adapters/files/internal/pending_file.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/table_sink.hpp"
+#include "core/tables/table_sink.hpp"
 
 namespace chinjeol::files {
 
@@ -21,7 +21,7 @@ namespace chinjeol::files {
 //   ]
 // Rows are written as they come, so memory stays flat. Empty cells and non-finite numbers are
 // null; numbers are JSON numbers in shortest exact form.
-class JsonTableSink final : public programme::TableSink {
+class JsonTableSink final : public tables::TableSink {
  public:
   // Writes to `out`, which must outlive the sink (e.g. std::cout). Not atomic.
   explicit JsonTableSink(std::ostream& out);
@@ -30,7 +30,7 @@ class JsonTableSink final : public programme::TableSink {
   static Result<std::unique_ptr<JsonTableSink>> Create(const std::string& path);
 
   Result<void> Header(const std::vector<std::string>& columns) override;
-  Result<void> Row(const std::vector<programme::Cell>& cells) override;
+  Result<void> Row(const std::vector<tables::Cell>& cells) override;
   Result<void> Finish() override;
 
  private:

@@ -28,20 +28,20 @@ std::string LowerExtension(const std::string& path) {
 
 // Upcast of a factory result.
 template <typename T>
-Result<std::unique_ptr<programme::TableSource>> AsSource(Result<std::unique_ptr<T>> opened) {
+Result<std::unique_ptr<tables::TableSource>> AsSource(Result<std::unique_ptr<T>> opened) {
   if (!opened) return opened.error();
-  return std::unique_ptr<programme::TableSource>(std::move(*opened));
+  return std::unique_ptr<tables::TableSource>(std::move(*opened));
 }
 
 template <typename T>
-Result<std::unique_ptr<programme::TableSink>> AsSink(Result<std::unique_ptr<T>> opened) {
+Result<std::unique_ptr<tables::TableSink>> AsSink(Result<std::unique_ptr<T>> opened) {
   if (!opened) return opened.error();
-  return std::unique_ptr<programme::TableSink>(std::move(*opened));
+  return std::unique_ptr<tables::TableSink>(std::move(*opened));
 }
 
 }  // namespace
 
-Result<std::unique_ptr<programme::TableSource>> OpenTableSource(const std::string& path) {
+Result<std::unique_ptr<tables::TableSource>> OpenTableSource(const std::string& path) {
   const std::string extension = LowerExtension(path);
   if (extension != ".csv" && extension != ".xlsx") {
     return internal::FileError(path, 0, "",
@@ -54,16 +54,16 @@ Result<std::unique_ptr<programme::TableSource>> OpenTableSource(const std::strin
   return AsSource(XlsxTableSource::Open(path));
 }
 
-Result<std::unique_ptr<programme::TableSink>> OpenTableSink(std::string_view format,
-                                                            const std::string& path,
-                                                            const std::string& sheet_name) {
+Result<std::unique_ptr<tables::TableSink>> OpenTableSink(std::string_view format,
+                                                         const std::string& path,
+                                                         const std::string& sheet_name) {
   return OpenTableSink(format, path, sheet_name, std::cout);
 }
 
-Result<std::unique_ptr<programme::TableSink>> OpenTableSink(std::string_view format,
-                                                            const std::string& path,
-                                                            const std::string& sheet_name,
-                                                            std::ostream& standard_output) {
+Result<std::unique_ptr<tables::TableSink>> OpenTableSink(std::string_view format,
+                                                         const std::string& path,
+                                                         const std::string& sheet_name,
+                                                         std::ostream& standard_output) {
   if (format == "csv") {
     if (path.empty())
       return AsSink(Result(std::make_unique<CsvTableSink>(standard_output, ByteOrderMark::kOmit)));

@@ -18,9 +18,9 @@
 namespace chinjeol::files {
 namespace {
 
-using programme::Cell;
-using programme::TableRow;
-using programme::TableSink;
+using tables::Cell;
+using tables::TableRow;
+using tables::TableSink;
 using testing::ReadAll;
 using testing::ReadFile;
 using testing::TempDir;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/common/result.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::files::testing {
 
@@ -59,9 +59,9 @@ inline std::string ReadFile(const std::string& path) {
 }
 
 // Every remaining row, or the first error.
-inline Result<std::vector<programme::TableRow>> ReadAll(programme::TableSource& source) {
-  std::vector<programme::TableRow> rows;
-  programme::TableRow row;
+inline Result<std::vector<tables::TableRow>> ReadAll(tables::TableSource& source) {
+  std::vector<tables::TableRow> rows;
+  tables::TableRow row;
   while (true) {
     Result<bool> next = source.Next(row);
     if (!next) return next.error();

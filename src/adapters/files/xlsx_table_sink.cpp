@@ -87,7 +87,7 @@ Result<void> XlsxTableSink::Header(const std::vector<std::string>& columns) {
   return Ok();
 }
 
-Result<void> XlsxTableSink::Row(const std::vector<programme::Cell>& cells) {
+Result<void> XlsxTableSink::Row(const std::vector<tables::Cell>& cells) {
   if (cells.size() != widths_.size()) {
     return Internal("xlsx export: a row has " + std::to_string(cells.size()) +
                     " cells but the header has " + std::to_string(widths_.size()));

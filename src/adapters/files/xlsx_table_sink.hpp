@@ -7,7 +7,7 @@
 
 #include "adapters/files/internal/pending_file.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/table_sink.hpp"
+#include "core/tables/table_sink.hpp"
 
 struct lxw_workbook;
 struct lxw_worksheet;
@@ -19,7 +19,7 @@ namespace chinjeol::files {
 // row goes to a temporary file as it is written). The header row is bold, frozen and carries an
 // autofilter; columns are sized to their longest value (Hangul counts double); numbers stay
 // numbers. Text needs no formula guard here: it is stored as text, never as a formula.
-class XlsxTableSink final : public programme::TableSink {
+class XlsxTableSink final : public tables::TableSink {
  public:
   // `sheet_name` may be Korean, at most 31 characters, without []:*?/\ . The file appears at
   // `path` only when Finish() succeeds. kInvalidArgument for a bad sheet name or a path that
@@ -33,7 +33,7 @@ class XlsxTableSink final : public programme::TableSink {
   Result<void> Header(const std::vector<std::string>& columns) override;
   // kInvalidArgument when the sheet is full (1,048,576 rows) or a text exceeds Excel's 32,767
   // characters.
-  Result<void> Row(const std::vector<programme::Cell>& cells) override;
+  Result<void> Row(const std::vector<tables::Cell>& cells) override;
   Result<void> Finish() override;
 
  private:

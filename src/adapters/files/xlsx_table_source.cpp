@@ -452,7 +452,7 @@ Result<void> XlsxTableSource::ReadHeader() {
   return Ok();
 }
 
-Result<bool> XlsxTableSource::Next(programme::TableRow& row) {
+Result<bool> XlsxTableSource::Next(tables::TableRow& row) {
   RowQueue& queue = reader_->queue();
   if (queue.empty()) {
     Result<bool> filled = reader_->Fill();

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/common/result.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::files {
 
@@ -31,7 +31,7 @@ namespace chinjeol::files {
 // the header, a bad shared-string index, rows or cells out of order (a row number not above the
 // previous one, a cell reference not right of the previous cell), a row beyond 1048576 or a cell
 // beyond column XFD, malformed XML, or a file that is not an .xlsx workbook.
-class XlsxTableSource final : public programme::TableSource {
+class XlsxTableSource final : public tables::TableSource {
  public:
   // Opens the workbook at `path` (also the name used in messages) and reads the header row.
   static Result<std::unique_ptr<XlsxTableSource>> Open(const std::string& path);
@@ -40,7 +40,7 @@ class XlsxTableSource final : public programme::TableSource {
 
   const std::string& name() const override;
   const std::vector<std::string>& header() const override;
-  Result<bool> Next(programme::TableRow& row) override;
+  Result<bool> Next(tables::TableRow& row) override;
   double Progress() const override;
 
   class Reader;  // zip and XML state; public only so that the .cpp can name it

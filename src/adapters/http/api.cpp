@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "adapters/clock/clock.hpp"
+#include "adapters/digest/digest.hpp"
 #include "adapters/http/client_address.hpp"
 #include "adapters/http/internal/call.hpp"
 #include "adapters/http/internal/jobs.hpp"
@@ -204,12 +205,7 @@ std::string ClientNetwork(const HttpRequest& request) {
   return NetworkOf(request.remote_address, 24, 64);
 }
 
-std::string TokenHash(std::string_view token) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size());
-  return HexOf(digest.data(), digest.size());
-}
+std::string TokenHash(std::string_view token) { return digest::Sha256Hex(token); }
 
 std::string RandomToken() {
   std::array<unsigned char, 32> bytes{};
@@ -261,14 +257,8 @@ std::string MonitorRef(Call& call, std::string_view campaign_code, std::string_v
   }
   if (key.empty()) return "MR-unknown";
   const std::string message = std::string(campaign_code) + "\n" + std::string(monitor_code);
-  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
-                              key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
-                                message.size());
-  crypto_auth_hmacsha256_final(&state, mac.data());
-  return "MR-" + HexOf(mac.data(), 5);
+  // Ten hex digits (40 bits) of the HMAC: unguessable, short enough to read.
+  return "MR-" + digest::HmacSha256Hex(key, message).substr(0, 10);
 }
 
 HttpResponse NotFoundResponse(std::string_view what) {
@@ -418,7 +408,7 @@ Result<std::shared_ptr<const programme::ScoreTable>> AdminScores(Call& call,
 }  // namespace internal
 
 struct Api::State {
-  std::vector<std::unique_ptr<programme::Storage>> storages;  // one per worker
+  std::vector<std::unique_ptr<ports::Storage>> storages;  // one per worker
   internal::Shared shared;
   Router router;
   std::unique_ptr<internal::JobRunner> jobs;
@@ -442,18 +432,17 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options, const ApiSer
   const std::size_t workers =
       std::max<std::size_t>(1, options.workers) + std::max<std::size_t>(1, options.slow_workers);
   for (std::size_t i = 0; i < workers; ++i) {
-    Result<std::unique_ptr<programme::Storage>> storage =
-        services.open_storage(options.database_url);
+    Result<std::unique_ptr<ports::Storage>> storage = services.open_storage(options.database_url);
     if (!storage) return storage.error();
     state.storages.push_back(*std::move(storage));
   }
-  Result<std::unique_ptr<programme::Storage>> job_storage =
-      services.open_storage(options.database_url);
+  Result<std::unique_ptr<ports::Storage>> job_storage = services.open_storage(options.database_url);
   if (!job_storage) return job_storage.error();
   Result<std::string> decoy = services.hasher->Hash("an unknown login's decoy password");
   if (!decoy) return decoy.error();
   internal::Shared& shared = state.shared;
   shared.hasher = services.hasher;
+  shared.clock = services.clock != nullptr ? services.clock : &clock::SystemClock();
   shared.decoy_hash = *std::move(decoy);
   shared.secure_cookies = options.secure_cookies;
   state.password_checks =
@@ -471,7 +460,7 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options, const ApiSer
                  "cannot create the data folder " + shared.data_dir + " (--data DIR)");
   }
   state.jobs = std::make_unique<internal::JobRunner>(
-      *std::move(job_storage), services.open_table,
+      *std::move(job_storage), *shared.clock, services.open_table,
       [&shared](std::int64_t job, double fraction, long rows) {
         std::lock_guard<std::mutex> lock(shared.progress_mutex);
         if (fraction < 0) {
@@ -521,7 +510,7 @@ std::optional<HttpResponse> Api::AnswerAtOnce(HttpRequest& request) {
   const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
   const std::optional<std::string_view> campaign = request.Query("campaign");
   if (token.empty() || !campaign || campaign->empty()) return std::nullopt;
-  const std::int64_t now = clock::UnixNow();
+  const std::int64_t now = state_->shared.clock->UnixNow();
   const std::shared_ptr<const auth::SessionWithUser> session =
       internal::CachedSessionFor(state_->shared, internal::TokenHash(token), now);
   if (!session) return std::nullopt;
@@ -558,8 +547,8 @@ std::optional<HttpResponse> Api::Screen(HttpRequest& request) {
   const double wait = state_->password_checks->Take(NetworkOf(request.remote_address, 32, 64), now);
   if (wait <= 0) return std::nullopt;
   request.route = request.path;
-  HttpResponse response = http::ErrorResponse(
-      Error(ErrorCode::kTooManyRequests, "로그인 시도가 너무 잦습니다. 잠시 후 다시 시도해 주세요"));
+  HttpResponse response = http::ErrorResponse(Error(
+      ErrorCode::kTooManyRequests, "로그인 시도가 너무 잦습니다. 잠시 후 다시 시도해 주세요"));
   response.SetHeader("Retry-After", std::to_string(static_cast<long>(std::ceil(wait))));
   return response;
 }
@@ -576,7 +565,7 @@ HttpResponse Api::ErrorResponse(const Error& error) const { return http::ErrorRe
 
 HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_only) {
   State& state = *state_;
-  programme::Storage& storage = *state.storages.at(worker);
+  ports::Storage& storage = *state.storages.at(worker);
   const bool api_path =
       request.path == "/healthz" || request.path.starts_with("/api/") || request.path == "/api";
   if (!api_path) {
@@ -619,8 +608,14 @@ HttpResponse Api::Dispatch(HttpRequest& request, std::size_t worker, bool admit_
     return response;
   }
 
-  internal::Call call{request,          storage,           state.shared, route,
-                      clock::UnixNow(), clock::LocalNow(), std::nullopt, {}};
+  internal::Call call{request,
+                      storage,
+                      state.shared,
+                      route,
+                      state.shared.clock->UnixNow(),
+                      state.shared.clock->LocalNow(),
+                      std::nullopt,
+                      {}};
   const std::string_view token = CookieValue(request.Header("cookie"), kSessionCookie);
   if (!token.empty()) {
     const std::string hash = internal::TokenHash(token);

@@ -9,9 +9,10 @@
 
 #include "adapters/http/server.hpp"
 #include "core/auth/password_hasher.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/ports/storage.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::http {
 
@@ -23,10 +24,12 @@ class JobRunner;
 
 // The adapters the web API works with, handed over by app/.
 struct ApiServices {
-  std::function<Result<std::unique_ptr<programme::Storage>>(std::string_view url)> open_storage;
-  std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
-      open_table;
+  std::function<Result<std::unique_ptr<ports::Storage>>(std::string_view url)> open_storage;
+  std::function<Result<std::unique_ptr<tables::TableSource>>(const std::string& path)> open_table;
   const auth::PasswordHasher* hasher = nullptr;
+  // The time of every request (sessions, lockouts, releases, deadlines); the system clock when
+  // empty.
+  const Clock* clock = nullptr;
 };
 
 struct ApiOptions {

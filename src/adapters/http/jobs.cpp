@@ -11,10 +11,11 @@
 namespace chinjeol::http::internal {
 
 JobRunner::JobRunner(
-    std::unique_ptr<programme::Storage> storage,
-    std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string&)> open_table,
+    std::unique_ptr<ports::Storage> storage, const Clock& clock,
+    std::function<Result<std::unique_ptr<tables::TableSource>>(const std::string&)> open_table,
     std::function<void(std::int64_t, double, long)> on_progress, std::function<void()> on_change)
     : storage_(std::move(storage)),
+      clock_(clock),
       open_table_(std::move(open_table)),
       on_progress_(std::move(on_progress)),
       on_change_(std::move(on_change)),
@@ -45,11 +46,11 @@ void JobRunner::Work() {
     ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
     if (stopping_) {
       for (const ImportJob& job : queue_) {
-        access::Job failed;
+        results::Job failed;
         failed.id = job.id;
-        failed.state = access::JobState::kFailed;
+        failed.state = results::JobState::kFailed;
         failed.message = "서버가 종료되어 실행하지 못했습니다";
-        failed.finished_at = clock::LocalNow();
+        failed.finished_at = clock_.LocalNow();
         (void)storage_->jobs().UpdateJob(failed);
         std::remove(job.file.c_str());
       }
@@ -65,22 +66,22 @@ void JobRunner::Work() {
 }
 
 void JobRunner::Run(const ImportJob& job) {
-  access::Job state;
+  results::Job state;
   state.id = job.id;
   state.kind = "import:" + job.kind;
-  state.state = access::JobState::kRunning;
+  state.state = results::JobState::kRunning;
   (void)storage_->jobs().UpdateJob(state);
   // The import holds its transaction (and on SQLite the write lock) until it ends, so live
   // progress is kept in this server's memory; the row says running until then.
   const programme::ProgressCallback progress = [&](double fraction, long rows) {
     if (on_progress_) on_progress_(job.id, fraction, rows);
   };
-  Result<std::unique_ptr<programme::TableSource>> source = open_table_(job.file);
+  Result<std::unique_ptr<tables::TableSource>> source = open_table_(job.file);
   Result<programme::ImportReport> report =
       source ? Result<programme::ImportReport>(Internal("the import did not run"))
              : Result<programme::ImportReport>(source.error());
   if (source) {
-    programme::Storage& storage = *storage_;
+    ports::Storage& storage = *storage_;
     if (job.kind == "roster") {
       report = programme::ImportRoster(**source, storage, {job.deactivate_missing}, progress);
     } else if (job.kind == "monitors") {
@@ -91,9 +92,9 @@ void JobRunner::Run(const ImportJob& job) {
       report = programme::ImportEvaluations(**source, storage, {job.pending}, progress);
     }
   }
-  state.finished_at = clock::LocalNow();
+  state.finished_at = clock_.LocalNow();
   if (report) {
-    state.state = access::JobState::kSucceeded;
+    state.state = results::JobState::kSucceeded;
     state.progress = 1;
     state.rows = report->rows;
     boost::json::object result{{"rows", report->rows},
@@ -105,7 +106,7 @@ void JobRunner::Run(const ImportJob& job) {
     state.result = boost::json::serialize(result);
     state.message = "가져오기를 마쳤습니다";
   } else {
-    state.state = access::JobState::kFailed;
+    state.state = results::JobState::kFailed;
     std::string message = report.error().message();
     const auto& violations = report.error().violations();
     boost::json::array problems;

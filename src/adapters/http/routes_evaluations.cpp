@@ -1,6 +1,5 @@
 // The plan, a monitor's assignments, evaluations (lists, detail, drafting, submission, review)
 // and call recordings.
-#include <sodium.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -10,10 +9,11 @@
 #include <map>
 #include <set>
 
+#include "adapters/digest/digest.hpp"
 #include "adapters/http/internal/call.hpp"
-#include "core/access/results.hpp"
 #include "core/fieldwork/fieldwork.hpp"
 #include "core/planning/release.hpp"
+#include "core/publication/results.hpp"
 #include "core/rubric/observation.hpp"
 #include "core/rubric/scoring.hpp"
 
@@ -68,7 +68,7 @@ boost::json::object ScoreJson(const rubric::ContactScore& score) {
                              {"stages", std::move(stages)}};
 }
 
-boost::json::value RecordingJson(const std::optional<access::Recording>& recording) {
+boost::json::value RecordingJson(const std::optional<results::Recording>& recording) {
   if (!recording) return nullptr;
   return boost::json::object{{"content_type", recording->content_type},
                              {"size", recording->size},
@@ -78,7 +78,7 @@ boost::json::value RecordingJson(const std::optional<access::Recording>& recordi
 
 Result<boost::json::object> EvaluationJson(Call& call, const evaluation::Evaluation& evaluation,
                                            auth::MonitorView view) {
-  access::EvaluationRow row;
+  results::EvaluationRow row;
   row.id = evaluation.id;
   row.code = evaluation.code;
   row.campaign_code = evaluation.campaign_code;
@@ -116,7 +116,7 @@ Result<boost::json::object> EvaluationJson(Call& call, const evaluation::Evaluat
   }
   json["review_reason"] = evaluation.review_reason;
   json["notes"] = evaluation.notes;
-  Result<std::optional<access::Recording>> recording =
+  Result<std::optional<results::Recording>> recording =
       call.storage.results().FindRecording(evaluation.id);
   if (!recording) return recording.error();
   json["recording"] = RecordingJson(*recording);
@@ -229,35 +229,9 @@ bool LooksLike(const std::string& path, std::string_view extension) {
   return false;
 }
 
-// Hex SHA-256 of a file, read in pieces; empty when it cannot be read.
-std::string FileSha256(const std::string& path, std::int64_t& size) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return {};
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  std::array<unsigned char, 64 * 1024> buffer{};
-  size = 0;
-  for (;;) {
-    const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), file);
-    if (read == 0) break;
-    crypto_hash_sha256_update(&state, buffer.data(), read);
-    size += static_cast<std::int64_t>(read);
-  }
-  std::fclose(file);
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256_final(&state, digest.data());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (const unsigned char byte : digest) {
-    hex += kHex[byte >> 4];
-    hex += kHex[byte & 0x0f];
-  }
-  return hex;
-}
-
 }  // namespace
 
-boost::json::object EvaluationRowJson(Call& call, const access::EvaluationRow& row,
+boost::json::object EvaluationRowJson(Call& call, const results::EvaluationRow& row,
                                       auth::MonitorView view) {
   boost::json::array flags;
   for (const std::string& flag : row.flags) flags.emplace_back(flag);
@@ -352,14 +326,14 @@ HttpResponse GetMyAssignments(Call& call) {
   for (const org::Department& department : *departments) {
     department_name[department.code] = department.name;
   }
-  access::EvaluationFilter filter;
+  results::EvaluationFilter filter;
   filter.campaign_code = campaign_code;
   filter.monitor_code = call.actor.monitor_code;
   filter.limit = 100000;
-  Result<access::EvaluationPage> evaluations = call.storage.results().ListEvaluations(filter);
+  Result<results::EvaluationPage> evaluations = call.storage.results().ListEvaluations(filter);
   if (!evaluations) return Fail(evaluations);
   std::map<std::string, std::int64_t> evaluation_of;
-  for (const access::EvaluationRow& row : evaluations->rows) evaluation_of[row.code] = row.id;
+  for (const results::EvaluationRow& row : evaluations->rows) evaluation_of[row.code] = row.id;
   boost::json::array items;
   for (const planning::Assignment& assignment : *assignments) {
     boost::json::object json = AssignmentJson(assignment, true);
@@ -387,7 +361,7 @@ HttpResponse GetEvaluations(Call& call) {
   if (!decision.allowed) return ForbiddenResponse();
   Paging paging;
   if (std::optional<HttpResponse> bad = ReadPaging(call.request, paging)) return *bad;
-  access::EvaluationFilter filter;
+  results::EvaluationFilter filter;
   if (std::optional<HttpResponse> missing =
           RequireQuery(call.request, "campaign", filter.campaign_code)) {
     return *missing;
@@ -405,7 +379,7 @@ HttpResponse GetEvaluations(Call& call) {
   filter.reviewable_only = call.actor.role == auth::Role::kReviewer;
   filter.offset = paging.offset();
   filter.limit = paging.page_size;
-  Result<access::EvaluationPage> page = call.storage.results().ListEvaluations(filter);
+  Result<results::EvaluationPage> page = call.storage.results().ListEvaluations(filter);
   if (!page) return Fail(page);
   if (decision.audit) {
     if (Result<void> audited = Audit(call, auth::kSubjectEmployees, filter.campaign_code,
@@ -421,7 +395,7 @@ HttpResponse GetEvaluations(Call& call) {
     names = *std::move(loaded);
   }
   boost::json::array items;
-  for (const access::EvaluationRow& row : page->rows) {
+  for (const results::EvaluationRow& row : page->rows) {
     boost::json::object json = EvaluationRowJson(call, row, decision.monitor_view);
     if (decision.monitor_view == auth::MonitorView::kIdentity) {
       PutMonitor(call, json, row.campaign_code, row.monitor_code, decision.monitor_view, &names);
@@ -551,7 +525,7 @@ HttpResponse PutRecording(Call& call) {
                                          {{"", "the bytes do not match the content type"}}));
   }
   std::int64_t size = 0;
-  const std::string sha256 = FileSha256(call.request.body_file, size);
+  const std::string sha256 = digest::FileSha256Hex(call.request.body_file, size);
   if (sha256.empty()) return ErrorResponse(Internal("the uploaded file cannot be read"));
   const std::string name =
       "recordings/" + std::to_string(id) + "-" + sha256.substr(0, 16) + "." + extension;
@@ -559,8 +533,8 @@ HttpResponse PutRecording(Call& call) {
   if (std::rename(call.request.body_file.c_str(), target.c_str()) != 0) {
     return ErrorResponse(Internal("the recording cannot be stored"));
   }
-  Result<std::optional<access::Recording>> previous = call.storage.results().FindRecording(id);
-  access::Recording recording{
+  Result<std::optional<results::Recording>> previous = call.storage.results().FindRecording(id);
+  results::Recording recording{
       id,
       name,
       std::string(call.request.Header("content-type")
@@ -595,7 +569,7 @@ HttpResponse GetRecording(Call& call) {
     return Fail(loaded);
   }
   const auth::Decision& decision = loaded->decision;
-  Result<std::optional<access::Recording>> recording = call.storage.results().FindRecording(id);
+  Result<std::optional<results::Recording>> recording = call.storage.results().FindRecording(id);
   if (!recording) return Fail(recording);
   if (!*recording) return NotFoundResponse("녹음을 찾을 수 없습니다");
   if (decision.audit) {

@@ -21,10 +21,10 @@ boost::json::value DateOrNull(const std::optional<Date>& date) {
   return boost::json::string(FormatDate(*date));
 }
 
-boost::json::object JobJson(const access::Job& job, const Shared& shared) {
+boost::json::object JobJson(const results::Job& job, const Shared& shared) {
   boost::json::object json{{"id", job.id},
                            {"kind", job.kind},
-                           {"state", access::JobStateCode(job.state)},
+                           {"state", results::JobStateCode(job.state)},
                            {"progress", job.progress},
                            {"rows", job.rows},
                            {"message", job.message},
@@ -250,7 +250,7 @@ HttpResponse PostImport(Call& call) {
   ImportJob job{*id, kind, file, QueryFlag(call.request, "pending"),
                 QueryFlag(call.request, "deactivate_missing")};
   call.shared.jobs->Enqueue(std::move(job));
-  Result<std::optional<access::Job>> stored = call.storage.jobs().FindJob(*id);
+  Result<std::optional<results::Job>> stored = call.storage.jobs().FindJob(*id);
   if (!stored || !*stored) return NotFoundResponse();
   HttpResponse response = JsonResponse(202, JobJson(**stored, call.shared));
   response.SetHeader("Location", "/api/jobs/" + std::to_string(*id));
@@ -261,11 +261,11 @@ HttpResponse GetJob(Call& call) {
   if (!Decide(call, auth::Action::kReadJob).allowed) return ForbiddenResponse();
   std::int64_t id = 0;
   if (std::optional<HttpResponse> bad = PathId(call.request, "id", id)) return *bad;
-  Result<std::optional<access::Job>> job = call.storage.jobs().FindJob(id);
+  Result<std::optional<results::Job>> job = call.storage.jobs().FindJob(id);
   if (!job) return Fail(job);
   if (!*job) return NotFoundResponse("작업을 찾을 수 없습니다");
-  access::Job& found = **job;
-  if (found.state == access::JobState::kRunning || found.state == access::JobState::kQueued) {
+  results::Job& found = **job;
+  if (found.state == results::JobState::kRunning || found.state == results::JobState::kQueued) {
     std::lock_guard<std::mutex> lock(call.shared.progress_mutex);
     const auto live = call.shared.progress.find(id);
     if (live != call.shared.progress.end()) {

@@ -3,9 +3,9 @@
 #include <set>
 
 #include "adapters/http/internal/call.hpp"
-#include "core/access/dashboard.hpp"
-#include "core/access/results.hpp"
-#include "core/programme/table_sink.hpp"
+#include "core/publication/dashboard.hpp"
+#include "core/publication/results.hpp"
+#include "core/tables/table_sink.hpp"
 
 namespace chinjeol::http::internal {
 namespace {
@@ -16,16 +16,16 @@ boost::json::value DateTimeOrNull(const std::optional<LocalDateTime>& time) {
 }
 
 // Collects a score table as JSON rows keyed by column.
-class JsonTableSink final : public programme::TableSink {
+class JsonTableSink final : public tables::TableSink {
  public:
   Result<void> Header(const std::vector<std::string>& columns) override {
     columns_ = columns;
     return Ok();
   }
-  Result<void> Row(const std::vector<programme::Cell>& cells) override {
+  Result<void> Row(const std::vector<tables::Cell>& cells) override {
     boost::json::object row;
     for (std::size_t i = 0; i < cells.size() && i < columns_.size(); ++i) {
-      const programme::Cell& cell = cells[i];
+      const tables::Cell& cell = cells[i];
       if (const auto* text = std::get_if<std::string>(&cell)) {
         row[columns_[i]] = *text;
       } else if (const auto* integer = std::get_if<std::int64_t>(&cell)) {
@@ -53,7 +53,7 @@ class JsonTableSink final : public programme::TableSink {
   boost::json::array rows_;
 };
 
-boost::json::object ReleasedScoreJson(const access::ReleasedScore& score) {
+boost::json::object ReleasedScoreJson(const results::ReleasedScore& score) {
   boost::json::object json{{"employee_no", score.employee_no},
                            {"name", score.name},
                            {"department_code", score.department_code},
@@ -71,7 +71,7 @@ boost::json::object ReleasedScoreJson(const access::ReleasedScore& score) {
   return json;
 }
 
-boost::json::object ReleasedDepartmentJson(const access::ReleasedDepartmentScore& score) {
+boost::json::object ReleasedDepartmentJson(const results::ReleasedDepartmentScore& score) {
   return boost::json::object{{"department_code", score.department_code},
                              {"name", score.name},
                              {"employees", score.employees},
@@ -86,11 +86,11 @@ boost::json::object ReleasedDepartmentJson(const access::ReleasedDepartmentScore
 
 // Whether a monitor has anything in the campaign: evaluations or released assignments.
 Result<bool> MonitorTakesPart(Call& call, const std::string& campaign_code) {
-  access::EvaluationFilter filter;
+  results::EvaluationFilter filter;
   filter.campaign_code = campaign_code;
   filter.monitor_code = call.actor.monitor_code;
   filter.limit = 1;
-  Result<access::EvaluationPage> page = call.storage.results().ListEvaluations(filter);
+  Result<results::EvaluationPage> page = call.storage.results().ListEvaluations(filter);
   if (!page) return page.error();
   if (page->total > 0) return true;
   Result<std::vector<planning::Assignment>> released =
@@ -101,8 +101,8 @@ Result<bool> MonitorTakesPart(Call& call, const std::string& campaign_code) {
 }
 
 // The released results of a campaign, or 404 (the same for unknown and unreleased).
-Result<access::ResultsRelease> RequireRelease(Call& call, std::string_view campaign_code) {
-  Result<std::optional<access::ResultsRelease>> release =
+Result<results::ResultsRelease> RequireRelease(Call& call, std::string_view campaign_code) {
+  Result<std::optional<results::ResultsRelease>> release =
       call.storage.results().FindRelease(campaign_code);
   if (!release) return release.error();
   if (!*release || call.local_now < (*release)->released_at) {
@@ -113,7 +113,7 @@ Result<access::ResultsRelease> RequireRelease(Call& call, std::string_view campa
 
 }  // namespace
 
-boost::json::object ObjectionJson(const access::Objection& objection) {
+boost::json::object ObjectionJson(const results::Objection& objection) {
   return boost::json::object{{"id", objection.id},
                              {"evaluation_id", objection.evaluation_id},
                              {"evaluation_code", objection.evaluation_code},
@@ -123,7 +123,7 @@ boost::json::object ObjectionJson(const access::Objection& objection) {
                              {"department_code", objection.department_code},
                              {"reason", objection.reason},
                              {"filed_at", FormatLocalDateTime(objection.filed_at)},
-                             {"state", access::ObjectionStateCode(objection.state)},
+                             {"state", results::ObjectionStateCode(objection.state)},
                              {"decision_reason", objection.decision_reason},
                              {"decided_at", DateTimeOrNull(objection.decided_at)}};
 }
@@ -159,7 +159,7 @@ HttpResponse GetCampaigns(Call& call) {
                              {"phone_per_round", c.phone_per_round},
                              {"visit_per_round", c.visit_per_round},
                              {"lunch", campaign::LunchPolicyCode(c.lunch)}};
-    Result<std::optional<access::ResultsRelease>> release =
+    Result<std::optional<results::ResultsRelease>> release =
         call.storage.results().FindRelease(c.code);
     if (!release) return Fail(release);
     if (*release) {
@@ -188,7 +188,7 @@ HttpResponse PostResultsRelease(Call& call) {
   ObjectReader reader(body);
   std::optional<std::string> deadline_text =
       reader.String("objection_deadline", ObjectReader::Need::kOptional, 20);
-  Date deadline = AddDays(call.local_now.date, access::kDefaultObjectionDays);
+  Date deadline = AddDays(call.local_now.date, publication::kDefaultObjectionDays);
   if (deadline_text) {
     std::optional<Date> parsed = ParseDate(*deadline_text);
     if (!parsed) {
@@ -199,10 +199,10 @@ HttpResponse PostResultsRelease(Call& call) {
   }
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
   // The release and its audit entry are one write: no release goes unrecorded.
-  Result<access::ResultsRelease> release = NotFound("no release");
+  Result<results::ResultsRelease> release = NotFound("no release");
   Result<void> released = call.storage.InTransaction([&]() -> Result<void> {
-    release = access::ReleaseResults(call.storage, call.request.PathParam("code"), call.local_now,
-                                     deadline, call.actor.user_id);
+    release = publication::ReleaseResults(call.storage, call.request.PathParam("code"),
+                                          call.local_now, deadline, call.actor.user_id);
     if (!release) return release.error();
     return Audit(call, auth::kSubjectEmployees, release->campaign_code,
                  "results released; objections until " + FormatDate(release->objection_deadline));
@@ -224,7 +224,8 @@ HttpResponse GetDashboard(Call& call) {
     return *cached;
   }
   const auto started = std::chrono::steady_clock::now();
-  Result<access::Dashboard> dashboard = access::BuildDashboard(call.storage, campaign_code);
+  Result<publication::Dashboard> dashboard =
+      publication::BuildDashboard(call.storage, campaign_code);
   if (!dashboard) return Fail(dashboard);
   Result<std::vector<org::Department>> departments = call.storage.organisation().ListDepartments();
   if (!departments) return Fail(departments);
@@ -238,7 +239,7 @@ HttpResponse GetDashboard(Call& call) {
   };
 
   boost::json::array rounds;
-  for (const access::Dashboard::RoundProgress& round : dashboard->rounds) {
+  for (const publication::Dashboard::RoundProgress& round : dashboard->rounds) {
     boost::json::object states;
     for (const evaluation::ReviewState state :
          {evaluation::ReviewState::kDraft, evaluation::ReviewState::kSubmitted,
@@ -252,21 +253,21 @@ HttpResponse GetDashboard(Call& call) {
         {"round", round.round}, {"expected", round.expected}, {"by_state", std::move(states)}});
   }
   boost::json::array weeks;
-  for (const access::Dashboard::WeekProgress& week : dashboard->weeks) {
+  for (const publication::Dashboard::WeekProgress& week : dashboard->weeks) {
     weeks.push_back(boost::json::object{{"week_start", FormatDate(week.week_start)},
                                         {"approved", week.approved},
                                         {"approved_total", week.approved_total},
                                         {"expected_total", week.expected_total}});
   }
   boost::json::array bins;
-  for (const access::Dashboard::Bin& bin : dashboard->histogram) {
+  for (const publication::Dashboard::Bin& bin : dashboard->histogram) {
     bins.push_back(boost::json::object{{"from", bin.from},
                                        {"to", bin.to},
                                        {"contacts", bin.contacts},
                                        {"employees", bin.employees}});
   }
   boost::json::array ranking;
-  for (const access::Dashboard::DepartmentRow& row : dashboard->departments) {
+  for (const publication::Dashboard::DepartmentRow& row : dashboard->departments) {
     ranking.push_back(boost::json::object{{"department_code", row.department_code},
                                           {"name", name_of(row.department_code)},
                                           {"contacts", row.contacts},
@@ -278,11 +279,11 @@ HttpResponse GetDashboard(Call& call) {
                                           {"rank_worst", row.rank_worst}});
   }
   boost::json::array maps;
-  for (const access::Dashboard::HeatMap& map : dashboard->heat_maps) {
+  for (const publication::Dashboard::HeatMap& map : dashboard->heat_maps) {
     boost::json::array items;
     for (const std::string& item : map.item_ids) items.emplace_back(item);
     boost::json::array rows;
-    for (const access::Dashboard::HeatMap::Row& row : map.rows) {
+    for (const publication::Dashboard::HeatMap::Row& row : map.rows) {
       boost::json::array percent;
       boost::json::array contacts;
       for (std::size_t i = 0; i < row.percent.size(); ++i) {
@@ -298,7 +299,7 @@ HttpResponse GetDashboard(Call& call) {
         {"rubric", map.rubric_code}, {"items", std::move(items)}, {"rows", std::move(rows)}});
   }
   boost::json::array months;
-  for (const access::Dashboard::MonthPoint& point : dashboard->months) {
+  for (const publication::Dashboard::MonthPoint& point : dashboard->months) {
     months.push_back(boost::json::object{{"month", point.month},
                                          {"channel", ChannelCode(point.channel)},
                                          {"contacts", point.contacts},
@@ -366,15 +367,15 @@ HttpResponse GetScores(Call& call) {
     return JsonResponse(200, json);
   }
   // Coaches and department heads: the published scores within their scope.
-  Result<access::ResultsRelease> release = RequireRelease(call, campaign_code);
+  Result<results::ResultsRelease> release = RequireRelease(call, campaign_code);
   if (!release) return Fail(release);
   boost::json::array items;
   if (*level == programme::ScoreLevel::kDepartment &&
       decision.scope == auth::Scope::kOwnDepartment) {
-    Result<std::vector<access::ReleasedDepartmentScore>> departments =
+    Result<std::vector<results::ReleasedDepartmentScore>> departments =
         call.storage.results().ListReleasedDepartmentScores(campaign_code);
     if (!departments) return Fail(departments);
-    for (const access::ReleasedDepartmentScore& score : *departments) {
+    for (const results::ReleasedDepartmentScore& score : *departments) {
       if (score.department_code == call.actor.department_code) {
         items.push_back(ReleasedDepartmentJson(score));
       }
@@ -384,13 +385,13 @@ HttpResponse GetScores(Call& call) {
     return JsonResponse(200, json);
   }
   if (*level != programme::ScoreLevel::kEmployee) return ForbiddenResponse();
-  access::ResultsRepository::ScoreFilter filter;
+  results::ResultsRepository::ScoreFilter filter;
   if (decision.scope == auth::Scope::kOwnDepartment) {
     filter.department_code = call.actor.department_code;
   } else {
     filter.caseload_of = call.actor.user_id;
   }
-  Result<std::vector<access::ReleasedScore>> scores =
+  Result<std::vector<results::ReleasedScore>> scores =
       call.storage.results().ListReleasedScores(campaign_code, filter);
   if (!scores) return Fail(scores);
   if (Result<void> audited = Audit(
@@ -400,7 +401,7 @@ HttpResponse GetScores(Call& call) {
       !audited) {
     return Fail(audited);
   }
-  for (const access::ReleasedScore& score : *scores) items.push_back(ReleasedScoreJson(score));
+  for (const results::ReleasedScore& score : *scores) items.push_back(ReleasedScoreJson(score));
   json["method"] = "released";
   json["items"] = std::move(items);
   return JsonResponse(200, json);
@@ -416,11 +417,11 @@ HttpResponse GetMyResults(Call& call) {
           CachedOwnResults(call.shared, call.actor.user_id, campaign_code, call.now)) {
     return *cached;
   }
-  Result<access::OwnResults> results =
-      access::ReadOwnResults(call.storage, call.actor, campaign_code, call.local_now);
+  Result<publication::OwnResults> results =
+      publication::ReadOwnResults(call.storage, call.actor, campaign_code, call.local_now);
   if (!results) return Fail(results);
   boost::json::array evaluations;
-  for (const access::OwnEvaluation& own : results->evaluations) {
+  for (const publication::OwnEvaluation& own : results->evaluations) {
     boost::json::object json = EvaluationRowJson(call, own.row, auth::MonitorView::kHidden);
     json["acknowledged"] = own.acknowledged;
     if (own.objection) {
@@ -456,7 +457,7 @@ HttpResponse PostAcknowledgement(Call& call) {
     if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
   }
   Result<void> acknowledged =
-      access::AcknowledgeResult(call.storage, call.actor, id, call.local_now);
+      publication::AcknowledgeResult(call.storage, call.actor, id, call.local_now);
   if (!acknowledged) return Fail(acknowledged);
   return NoContent();
 }
@@ -470,8 +471,8 @@ HttpResponse PostObjection(Call& call) {
   ObjectReader reader(body);
   std::optional<std::string> reason = reader.String("reason", ObjectReader::Need::kRequired, 4000);
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
-  Result<access::Objection> objection =
-      access::FileObjection(call.storage, call.actor, id, *reason, call.local_now);
+  Result<results::Objection> objection =
+      publication::FileObjection(call.storage, call.actor, id, *reason, call.local_now);
   if (!objection) return Fail(objection);
   return JsonResponse(201, ObjectionJson(*objection));
 }
@@ -479,15 +480,15 @@ HttpResponse PostObjection(Call& call) {
 HttpResponse GetObjections(Call& call) {
   if (!Decide(call, auth::Action::kListObjections).allowed) return ForbiddenResponse();
   const std::string campaign_code(call.request.Query("campaign").value_or(""));
-  std::optional<access::ObjectionState> state;
+  std::optional<results::ObjectionState> state;
   if (std::optional<std::string_view> text = call.request.Query("state"); text && !text->empty()) {
-    state = access::ParseObjectionState(*text);
+    state = results::ParseObjectionState(*text);
     if (!state) {
       return ErrorResponse(InvalidArgument("state는 open, upheld, rejected 중 하나입니다",
                                            {{"state", "open | upheld | rejected"}}));
     }
   }
-  Result<std::vector<access::Objection>> objections =
+  Result<std::vector<results::Objection>> objections =
       call.storage.results().ListObjections(campaign_code, state, std::nullopt);
   if (!objections) return Fail(objections);
   if (Result<void> audited = Audit(call, auth::kSubjectEmployees,
@@ -496,7 +497,7 @@ HttpResponse GetObjections(Call& call) {
     return Fail(audited);
   }
   boost::json::array items;
-  for (const access::Objection& objection : *objections) items.push_back(ObjectionJson(objection));
+  for (const results::Objection& objection : *objections) items.push_back(ObjectionJson(objection));
   return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
 }
 
@@ -510,16 +511,16 @@ HttpResponse PostObjectionDecision(Call& call) {
   std::optional<std::string> decision_text =
       reader.String("decision", ObjectReader::Need::kRequired, 20);
   std::optional<std::string> reason = reader.String("reason", ObjectReader::Need::kRequired, 4000);
-  std::optional<access::ObjectionState> decision;
+  std::optional<results::ObjectionState> decision;
   if (decision_text) {
-    decision = access::ParseObjectionState(*decision_text);
-    if (!decision || *decision == access::ObjectionState::kOpen) {
+    decision = results::ParseObjectionState(*decision_text);
+    if (!decision || *decision == results::ObjectionState::kOpen) {
       reader.AddViolation("decision", "upheld or rejected");
     }
   }
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
-  Result<access::Objection> objection =
-      access::DecideObjection(call.storage, call.actor, id, *decision, *reason, call.local_now);
+  Result<results::Objection> objection = publication::DecideObjection(
+      call.storage, call.actor, id, *decision, *reason, call.local_now);
   if (!objection) return Fail(objection);
   return JsonResponse(200, ObjectionJson(*objection));
 }

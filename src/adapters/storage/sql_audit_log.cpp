@@ -1,8 +1,8 @@
 #include "adapters/storage/sql_audit_log.hpp"
 
-#include <sodium.h>
-
 #include <array>
+
+#include "adapters/digest/digest.hpp"
 
 namespace chinjeol::storage {
 namespace {
@@ -36,17 +36,6 @@ auth::AuditEntry ReadEntry(const sql::Row& row, std::optional<std::int64_t> mark
   return entry;
 }
 
-std::string Hex(const unsigned char* bytes, std::size_t size) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    hex += kHex[bytes[i] >> 4];
-    hex += kHex[bytes[i] & 0x0f];
-  }
-  return hex;
-}
-
 Result<std::optional<std::int64_t>> MarkerId(sql::Connection& connection) {
   return connection.QueryInt64(
       kMarkerId, {std::string(auth::kAuditKeyedMarkerAction), std::string(auth::kSubjectAuditLog)});
@@ -54,28 +43,8 @@ Result<std::optional<std::int64_t>> MarkerId(sql::Connection& connection) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  return Hex(digest.data(), digest.size());
-}
-
-std::string HmacSha256Hex(std::string_view key, std::string_view bytes) {
-  static_assert(crypto_auth_hmacsha256_KEYBYTES == 32);
-  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
-  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> key_bytes{};
-  for (std::size_t i = 0; i < key_bytes.size() && i < key.size(); ++i) {
-    key_bytes[i] = static_cast<unsigned char>(key[i]);
-  }
-  crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                         bytes.size(), key_bytes.data());
-  sodium_memzero(key_bytes.data(), key_bytes.size());
-  return Hex(mac.data(), mac.size());
-}
-
 std::string SqlAuditLog::Mac(std::string_view bytes) const {
-  return key_ ? HmacSha256Hex(*key_, bytes) : std::string();
+  return key_ ? digest::HmacSha256Hex(*key_, bytes) : std::string();
 }
 
 Result<void> SqlAuditLog::Append(const std::vector<auth::AuditEntry>& entries) {
@@ -213,7 +182,7 @@ Result<auth::AuditVerification> SqlAuditLog::Verify() const {
         "감사 로그 키가 없어 검증할 수 없습니다 (the audit log has no key: --audit-key FILE or "
         "CHINJEOL_AUDIT_KEY)");
   }
-  auth::AuditChainVerifier verifier([](std::string_view bytes) { return Sha256Hex(bytes); },
+  auth::AuditChainVerifier verifier([](std::string_view bytes) { return digest::Sha256Hex(bytes); },
                                     [this](std::string_view bytes) { return Mac(bytes); });
   Result<void> read = ForEachEntry([&](const auth::AuditEntry& entry) -> Result<void> {
     verifier.Add(entry);

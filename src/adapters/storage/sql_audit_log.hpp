@@ -34,9 +34,4 @@ class SqlAuditLog final : public auth::AuditLog {
   std::atomic<bool> key_confirmed_ = false;
 };
 
-// Hex SHA-256 (libsodium), the hash of the unkeyed rows.
-std::string Sha256Hex(std::string_view bytes);
-// Hex HMAC-SHA-256 (libsodium) of the bytes under a 32-byte key.
-std::string HmacSha256Hex(std::string_view key, std::string_view bytes);
-
 }  // namespace chinjeol::storage

@@ -532,7 +532,8 @@ Result<void> SqlEvaluationRepository::UpdateEvaluation(const evaluation::Evaluat
     if (!department) return department.error();
     const RecordedText text = RecordedTextOf(evaluation);
     return connection.Execute(
-        "UPDATE evaluations SET employee_id = ?, department_id = ?, performed_at = ?, round_no = ?, "
+        "UPDATE evaluations SET employee_id = ?, department_id = ?, performed_at = ?, round_no = "
+        "?, "
         "rubric_id = ?, flags = ?, observations = ?, item_points = ?, score = ?, capped = ?, "
         "state = ?, review_reason = ?, notes = ?, scored_at = ? WHERE id = ?",
         {*employee, *department, FormatLocalDateTime(evaluation.performed_at), evaluation.round,

@@ -57,8 +57,8 @@ constexpr std::string_view kObjectionColumns =
     "JOIN evaluations ev ON ev.id = o.evaluation_id JOIN campaigns c ON c.id = o.campaign_id "
     "JOIN employees e ON e.id = o.employee_id JOIN departments d ON d.id = e.department_id ";
 
-Result<access::Objection> ReadObjection(const sql::Row& row) {
-  access::Objection objection;
+Result<results::Objection> ReadObjection(const sql::Row& row) {
+  results::Objection objection;
   objection.id = row.Int64(0);
   objection.evaluation_id = row.Int64(1);
   objection.evaluation_code = row.String(2);
@@ -70,7 +70,7 @@ Result<access::Objection> ReadObjection(const sql::Row& row) {
   Result<LocalDateTime> filed = ReadDateTime(row.Text(8), "objections.filed_at");
   if (!filed) return filed.error();
   objection.filed_at = *filed;
-  std::optional<access::ObjectionState> state = access::ParseObjectionState(row.Text(9));
+  std::optional<results::ObjectionState> state = results::ParseObjectionState(row.Text(9));
   if (!state) return Internal("unknown objection state " + row.String(9));
   objection.state = *state;
   objection.decision_reason = row.String(10);
@@ -84,10 +84,10 @@ Result<access::Objection> ReadObjection(const sql::Row& row) {
 
 }  // namespace
 
-Result<std::optional<access::ResultsRelease>> SqlResultsRepository::FindRelease(
+Result<std::optional<results::ResultsRelease>> SqlResultsRepository::FindRelease(
     std::string_view campaign_code) const {
   auto lock = database_.Lock();
-  std::optional<access::ResultsRelease> release;
+  std::optional<results::ResultsRelease> release;
   Result<void> read = database_.connection().Query(
       "SELECT r.released_at, r.objection_deadline FROM result_releases r "
       "JOIN campaigns c ON c.id = r.campaign_id WHERE c.code = ?",
@@ -96,7 +96,7 @@ Result<std::optional<access::ResultsRelease>> SqlResultsRepository::FindRelease(
         if (!at) return at.error();
         Result<Date> deadline = ReadDate(row.Text(1), "result_releases.objection_deadline");
         if (!deadline) return deadline.error();
-        release = access::ResultsRelease{std::string(campaign_code), *at, *deadline};
+        release = results::ResultsRelease{std::string(campaign_code), *at, *deadline};
         return Ok();
       });
   if (!read) return read.error();
@@ -104,9 +104,9 @@ Result<std::optional<access::ResultsRelease>> SqlResultsRepository::FindRelease(
 }
 
 Result<void> SqlResultsRepository::SaveRelease(
-    const access::ResultsRelease& release, std::int64_t released_by,
-    const std::vector<access::ReleasedScore>& employees,
-    const std::vector<access::ReleasedDepartmentScore>& departments) {
+    const results::ResultsRelease& release, std::int64_t released_by,
+    const std::vector<results::ReleasedScore>& employees,
+    const std::vector<results::ReleasedDepartmentScore>& departments) {
   return database_.Atomic([&]() -> Result<void> {
     sql::Connection& connection = database_.connection();
     Result<std::int64_t> campaign = FindCampaign(connection, release.campaign_code);
@@ -132,7 +132,7 @@ Result<void> SqlResultsRepository::SaveRelease(
         "INSERT INTO released_scores (campaign_id, employee_id, contacts, raw_mean, adjusted, "
         "ci90_low, ci90_high, grade, uncertain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.error();
-    for (const access::ReleasedScore& score : employees) {
+    for (const results::ReleasedScore& score : employees) {
       const auto id = employee_ids->find(score.employee_no);
       if (id == employee_ids->end()) return Internal("unknown employee " + score.employee_no);
       std::optional<long long> uncertain;
@@ -142,7 +142,7 @@ Result<void> SqlResultsRepository::SaveRelease(
                               score.ci90_low, score.ci90_high, score.grade, uncertain});
       if (!inserted) return inserted;
     }
-    for (const access::ReleasedDepartmentScore& score : departments) {
+    for (const results::ReleasedDepartmentScore& score : departments) {
       const auto id = department_ids->find(score.department_code);
       if (id == department_ids->end()) {
         return Internal("unknown department " + score.department_code);
@@ -159,7 +159,7 @@ Result<void> SqlResultsRepository::SaveRelease(
   });
 }
 
-Result<std::vector<access::ReleasedScore>> SqlResultsRepository::ListReleasedScores(
+Result<std::vector<results::ReleasedScore>> SqlResultsRepository::ListReleasedScores(
     std::string_view campaign_code, const ScoreFilter& filter) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
@@ -184,7 +184,7 @@ Result<std::vector<access::ReleasedScore>> SqlResultsRepository::ListReleasedSco
     params.emplace_back(*filter.caseload_of);
   }
   sql += " ORDER BY e.employee_no";
-  std::vector<access::ReleasedScore> scores;
+  std::vector<results::ReleasedScore> scores;
   Result<void> read = QueryWith(connection, sql, params, [&](const sql::Row& row) -> Result<void> {
     scores.push_back({row.String(0), row.String(1), row.String(2), static_cast<long>(row.Int64(3)),
                       row.OptionalDouble(4), row.OptionalDouble(5), row.OptionalDouble(6),
@@ -195,13 +195,13 @@ Result<std::vector<access::ReleasedScore>> SqlResultsRepository::ListReleasedSco
   return scores;
 }
 
-Result<std::vector<access::ReleasedDepartmentScore>>
+Result<std::vector<results::ReleasedDepartmentScore>>
 SqlResultsRepository::ListReleasedDepartmentScores(std::string_view campaign_code) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
   Result<std::int64_t> campaign = FindCampaign(connection, campaign_code);
   if (!campaign) return campaign.error();
-  std::vector<access::ReleasedDepartmentScore> scores;
+  std::vector<results::ReleasedDepartmentScore> scores;
   Result<void> read = connection.Query(
       "SELECT d.code, d.name, r.employees, r.contacts, r.raw_mean, r.adjusted, r.ci_low, "
       "r.ci_high, r.rank_best, r.rank_worst FROM released_department_scores r "
@@ -218,8 +218,8 @@ SqlResultsRepository::ListReleasedDepartmentScores(std::string_view campaign_cod
   return scores;
 }
 
-Result<access::EvaluationPage> SqlResultsRepository::ListEvaluations(
-    const access::EvaluationFilter& filter) const {
+Result<results::EvaluationPage> SqlResultsRepository::ListEvaluations(
+    const results::EvaluationFilter& filter) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
   Result<std::int64_t> campaign = FindCampaign(connection, filter.campaign_code);
@@ -252,7 +252,7 @@ Result<access::EvaluationPage> SqlResultsRepository::ListEvaluations(
     where += " AND ev.employee_id IN (SELECT employee_id FROM coach_caseloads WHERE user_id = ?)";
     params.emplace_back(*filter.caseload_of);
   }
-  access::EvaluationPage page;
+  results::EvaluationPage page;
   Result<void> counted = QueryWith(connection, "SELECT COUNT(*) FROM evaluations ev" + where,
                                    params, [&](const sql::Row& row) -> Result<void> {
                                      page.total = static_cast<long>(row.Int64(0));
@@ -269,7 +269,7 @@ Result<access::EvaluationPage> SqlResultsRepository::ListEvaluations(
       "JOIN monitors m ON m.id = ev.monitor_id JOIN scenarios s ON s.id = ev.scenario_id" +
           where + " ORDER BY ev.id LIMIT ? OFFSET ?",
       params, [&](const sql::Row& row) -> Result<void> {
-        access::EvaluationRow line;
+        results::EvaluationRow line;
         line.id = row.Int64(0);
         line.code = row.String(1);
         line.campaign_code = filter.campaign_code;
@@ -295,13 +295,13 @@ Result<access::EvaluationPage> SqlResultsRepository::ListEvaluations(
   return page;
 }
 
-Result<std::vector<access::StateCount>> SqlResultsRepository::CountEvaluations(
+Result<std::vector<results::StateCount>> SqlResultsRepository::CountEvaluations(
     std::string_view campaign_code) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
   Result<std::int64_t> campaign = FindCampaign(connection, campaign_code);
   if (!campaign) return campaign.error();
-  std::vector<access::StateCount> counts;
+  std::vector<results::StateCount> counts;
   Result<void> read = connection.Query(
       "SELECT round_no, state, COUNT(*) FROM evaluations WHERE campaign_id = ? "
       "GROUP BY round_no, state ORDER BY round_no, state",
@@ -317,7 +317,7 @@ Result<std::vector<access::StateCount>> SqlResultsRepository::CountEvaluations(
 
 Result<void> SqlResultsRepository::ForEachDashboardContact(
     std::string_view campaign_code,
-    const std::function<void(const access::DashboardContact&)>& visit) const {
+    const std::function<void(const results::DashboardContact&)>& visit) const {
   auto lock = database_.Lock();
   sql::Connection& connection = database_.connection();
   Result<std::int64_t> campaign = FindCampaign(connection, campaign_code);
@@ -362,7 +362,7 @@ Result<void> SqlResultsRepository::ForEachDashboardContact(
                        });
   if (!range) return range;
   if (!first || !last) return Ok();
-  access::DashboardContact contact;
+  results::DashboardContact contact;
   std::vector<std::optional<double>> points;
   // The day number of the last date text seen: rows come in runs of the same day.
   std::string last_date;
@@ -457,14 +457,14 @@ Result<std::int64_t> SqlResultsRepository::FileObjection(std::int64_t evaluation
   return id;
 }
 
-Result<std::optional<access::Objection>> SqlResultsRepository::FindObjection(
+Result<std::optional<results::Objection>> SqlResultsRepository::FindObjection(
     std::int64_t id) const {
   auto lock = database_.Lock();
-  std::optional<access::Objection> found;
+  std::optional<results::Objection> found;
   Result<void> read =
       database_.connection().Query(std::string(kObjectionColumns) + "WHERE o.id = ?", {id},
                                    [&](const sql::Row& row) -> Result<void> {
-                                     Result<access::Objection> objection = ReadObjection(row);
+                                     Result<results::Objection> objection = ReadObjection(row);
                                      if (!objection) return objection.error();
                                      found = *std::move(objection);
                                      return Ok();
@@ -473,8 +473,8 @@ Result<std::optional<access::Objection>> SqlResultsRepository::FindObjection(
   return found;
 }
 
-Result<std::vector<access::Objection>> SqlResultsRepository::ListObjections(
-    std::string_view campaign_code, std::optional<access::ObjectionState> state,
+Result<std::vector<results::Objection>> SqlResultsRepository::ListObjections(
+    std::string_view campaign_code, std::optional<results::ObjectionState> state,
     std::optional<std::int64_t> evaluation_id) const {
   auto lock = database_.Lock();
   std::string sql = std::string(kObjectionColumns) + "WHERE 1 = 1";
@@ -485,17 +485,17 @@ Result<std::vector<access::Objection>> SqlResultsRepository::ListObjections(
   }
   if (state) {
     sql += " AND o.state = ?";
-    params.emplace_back(access::ObjectionStateCode(*state));
+    params.emplace_back(results::ObjectionStateCode(*state));
   }
   if (evaluation_id) {
     sql += " AND o.evaluation_id = ?";
     params.emplace_back(*evaluation_id);
   }
   sql += " ORDER BY o.id";
-  std::vector<access::Objection> objections;
+  std::vector<results::Objection> objections;
   Result<void> read =
       QueryWith(database_.connection(), sql, params, [&](const sql::Row& row) -> Result<void> {
-        Result<access::Objection> objection = ReadObjection(row);
+        Result<results::Objection> objection = ReadObjection(row);
         if (!objection) return objection.error();
         objections.push_back(*std::move(objection));
         return Ok();
@@ -504,7 +504,8 @@ Result<std::vector<access::Objection>> SqlResultsRepository::ListObjections(
   return objections;
 }
 
-Result<void> SqlResultsRepository::DecideObjection(std::int64_t id, access::ObjectionState decision,
+Result<void> SqlResultsRepository::DecideObjection(std::int64_t id,
+                                                   results::ObjectionState decision,
                                                    std::string_view reason, std::int64_t decided_by,
                                                    const LocalDateTime& at) {
   return database_.Atomic([&]() -> Result<void> {
@@ -521,11 +522,11 @@ Result<void> SqlResultsRepository::DecideObjection(std::int64_t id, access::Obje
     return connection.Execute(
         "UPDATE objections SET state = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
         "WHERE id = ?",
-        {access::ObjectionStateCode(decision), reason, decided_by, FormatLocalDateTime(at), id});
+        {results::ObjectionStateCode(decision), reason, decided_by, FormatLocalDateTime(at), id});
   });
 }
 
-Result<access::ResultsRepository::StaffCounts> SqlResultsRepository::CountStaff() const {
+Result<results::ResultsRepository::StaffCounts> SqlResultsRepository::CountStaff() const {
   auto lock = database_.Lock();
   StaffCounts counts;
   Result<std::optional<std::int64_t>> active =
@@ -560,7 +561,7 @@ Result<std::vector<org::Employee>> SqlResultsRepository::FindEmployees(
   return employees;
 }
 
-Result<void> SqlResultsRepository::SaveRecording(const access::Recording& recording) {
+Result<void> SqlResultsRepository::SaveRecording(const results::Recording& recording) {
   auto lock = database_.Lock();
   return database_.connection().Execute(
       "INSERT INTO recordings (evaluation_id, file_name, content_type, size, sha256, uploaded_at) "
@@ -571,18 +572,18 @@ Result<void> SqlResultsRepository::SaveRecording(const access::Recording& record
        recording.sha256, FormatLocalDateTime(recording.uploaded_at)});
 }
 
-Result<std::optional<access::Recording>> SqlResultsRepository::FindRecording(
+Result<std::optional<results::Recording>> SqlResultsRepository::FindRecording(
     std::int64_t evaluation_id) const {
   auto lock = database_.Lock();
-  std::optional<access::Recording> found;
+  std::optional<results::Recording> found;
   Result<void> read = database_.connection().Query(
       "SELECT evaluation_id, file_name, content_type, size, sha256, uploaded_at FROM recordings "
       "WHERE evaluation_id = ?",
       {evaluation_id}, [&](const sql::Row& row) -> Result<void> {
         Result<LocalDateTime> at = ReadDateTime(row.Text(5), "recordings.uploaded_at");
         if (!at) return at.error();
-        found = access::Recording{row.Int64(0), row.String(1), row.String(2),
-                                  row.Int64(3), row.String(4), *at};
+        found = results::Recording{row.Int64(0), row.String(1), row.String(2),
+                                   row.Int64(3), row.String(4), *at};
         return Ok();
       });
   if (!read) return read.error();
@@ -604,32 +605,32 @@ Result<std::int64_t> SqlJobRepository::CreateJob(std::string_view kind, std::int
   return id;
 }
 
-Result<void> SqlJobRepository::UpdateJob(const access::Job& job) {
+Result<void> SqlJobRepository::UpdateJob(const results::Job& job) {
   auto lock = database_.Lock();
   std::optional<std::string> finished;
   if (job.finished_at) finished = FormatLocalDateTime(*job.finished_at);
   return database_.connection().Execute(
       "UPDATE jobs SET state = ?, progress = ?, rows_done = ?, message = ?, result = ?, "
       "finished_at = ? WHERE id = ?",
-      {access::JobStateCode(job.state), job.progress, job.rows, job.message, job.result, finished,
+      {results::JobStateCode(job.state), job.progress, job.rows, job.message, job.result, finished,
        job.id});
 }
 
-Result<std::optional<access::Job>> SqlJobRepository::FindJob(std::int64_t id) const {
+Result<std::optional<results::Job>> SqlJobRepository::FindJob(std::int64_t id) const {
   auto lock = database_.Lock();
-  std::optional<access::Job> found;
+  std::optional<results::Job> found;
   Result<void> read = database_.connection().Query(
       "SELECT id, kind, state, progress, rows_done, message, result, created_by, created_at, "
       "finished_at FROM jobs WHERE id = ?",
       {id}, [&](const sql::Row& row) -> Result<void> {
-        access::Job job;
+        results::Job job;
         job.id = row.Int64(0);
         job.kind = row.String(1);
         const std::string_view state = row.Text(2);
-        job.state = state == "running"     ? access::JobState::kRunning
-                    : state == "succeeded" ? access::JobState::kSucceeded
-                    : state == "failed"    ? access::JobState::kFailed
-                                           : access::JobState::kQueued;
+        job.state = state == "running"     ? results::JobState::kRunning
+                    : state == "succeeded" ? results::JobState::kSucceeded
+                    : state == "failed"    ? results::JobState::kFailed
+                                           : results::JobState::kQueued;
         job.progress = row.Double(3);
         job.rows = static_cast<long>(row.Int64(4));
         job.message = row.String(5);

@@ -15,14 +15,14 @@
 #include "adapters/storage/sql_rubric_repository.hpp"
 #include "adapters/storage/sql_session_repository.hpp"
 #include "adapters/storage/sql_user_repository.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 
 namespace chinjeol::storage {
 
 // The programme's Storage over one SQL connection (SQLite or PostgreSQL) whose schema is up to
 // date. Safe to share between threads: uses are serialised, and a transaction holds the
 // storage until it ends.
-class SqlStorage final : public programme::Storage {
+class SqlStorage final : public ports::Storage {
  public:
   // `audit_key`: the 32 bytes the audit chain is keyed with; without it the audit log can be
   // read but not appended to.
@@ -54,8 +54,8 @@ class SqlStorage final : public programme::Storage {
   planning::AssignmentRepository& assignments() override { return assignments_; }
   auth::SessionRepository& sessions() override { return sessions_; }
   auth::AuditLog& audit_log() override { return audit_log_; }
-  access::ResultsRepository& results() override { return results_; }
-  access::JobRepository& jobs() override { return jobs_; }
+  results::ResultsRepository& results() override { return results_; }
+  results::JobRepository& jobs() override { return jobs_; }
 
  private:
   Database database_;

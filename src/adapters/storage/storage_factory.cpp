@@ -31,19 +31,19 @@ Result<std::unique_ptr<sql::Connection>> OpenConnection(std::string_view url) {
 
 namespace {
 
-Result<std::unique_ptr<programme::Storage>> Open(std::string_view url,
-                                                 std::optional<std::string> audit_key) {
+Result<std::unique_ptr<ports::Storage>> Open(std::string_view url,
+                                             std::optional<std::string> audit_key) {
   Result<std::unique_ptr<sql::Connection>> connection = OpenConnection(url);
   if (!connection) return connection.error();
   if (Result<void> migrated = Migrate(**connection); !migrated) return migrated.error();
-  return std::unique_ptr<programme::Storage>(
+  return std::unique_ptr<ports::Storage>(
       std::make_unique<SqlStorage>(*std::move(connection), std::move(audit_key)));
 }
 
 }  // namespace
 
-Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url,
-                                                        std::string_view audit_key) {
+Result<std::unique_ptr<ports::Storage>> OpenStorage(std::string_view url,
+                                                    std::string_view audit_key) {
   if (audit_key.size() != 32) {
     return InvalidArgument("the audit key must be 32 bytes",
                            {{"audit_key", "32 bytes (64 hex digits in its file)"}});
@@ -51,7 +51,7 @@ Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url,
   return Open(url, std::string(audit_key));
 }
 
-Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url) {
+Result<std::unique_ptr<ports::Storage>> OpenStorage(std::string_view url) {
   return Open(url, std::nullopt);
 }
 

@@ -5,7 +5,7 @@
 
 #include "adapters/storage/sql/connection.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 
 namespace chinjeol::storage {
 
@@ -19,9 +19,9 @@ namespace chinjeol::storage {
 // system::LoadOrCreateAuditKey); kInvalidArgument when it has another length. Without a key the
 // audit log can be read but appends fail (kFailedPrecondition): for tools and tests that do not
 // write to it.
-Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url,
-                                                        std::string_view audit_key);
-Result<std::unique_ptr<programme::Storage>> OpenStorage(std::string_view url);
+Result<std::unique_ptr<ports::Storage>> OpenStorage(std::string_view url,
+                                                    std::string_view audit_key);
+Result<std::unique_ptr<ports::Storage>> OpenStorage(std::string_view url);
 
 // The bare connection behind `url`, without migrations: for tests and maintenance tools.
 Result<std::unique_ptr<sql::Connection>> OpenConnection(std::string_view url);

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "adapters/system/digest.hpp"
+#include "adapters/digest/digest.hpp"
 #include "adapters/system/secure_random.hpp"
 
 namespace chinjeol::system {
@@ -31,8 +31,10 @@ TEST(SecureRandom, GivesDistinctValues) {
 }
 
 TEST(Sha256Hex, MatchesTheStandardTestVectors) {
-  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(digest::Sha256Hex(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(digest::Sha256Hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 }  // namespace

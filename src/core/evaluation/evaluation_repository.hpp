@@ -93,8 +93,9 @@ class EvaluationRepository {
   // scenario or rubric version it names is unknown.
   virtual Result<std::int64_t> AddEvaluation(const Evaluation& evaluation) = 0;
   // Replaces what the monitor recorded (who answered: employee and department, performed_at,
-  // round, flags, observations, score, notes, rubric version) and the review state and reason, provided the stored state is still
-  // `expected`. kNotFound for an unknown id; kFailedPrecondition when the state has moved on.
+  // round, flags, observations, score, notes, rubric version) and the review state and reason,
+  // provided the stored state is still `expected`. kNotFound for an unknown id; kFailedPrecondition
+  // when the state has moved on.
   virtual Result<void> UpdateEvaluation(const Evaluation& evaluation, ReviewState expected) = 0;
   // A review step: moves the state from `from` to `to` and records the reason, provided the
   // stored state is still `from`. kNotFound for an unknown id; kFailedPrecondition otherwise.

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "core/access/results.hpp"
 #include "core/common/text.hpp"
 #include "core/planning/assignment.hpp"
+#include "core/results/results_repository.hpp"
 #include "core/rubric/scoring.hpp"
 
 namespace chinjeol::fieldwork {
@@ -45,7 +45,7 @@ auth::AuditEntry Entry(const Context& context, std::string_view employee_no, std
   return entry;
 }
 
-Result<rubric::Rubric> RubricOf(programme::Storage& storage, const std::string& code, int version) {
+Result<rubric::Rubric> RubricOf(ports::Storage& storage, const std::string& code, int version) {
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
   if (!rubrics) return rubrics.error();
   for (rubric::Rubric& rubric : *rubrics) {
@@ -56,7 +56,7 @@ Result<rubric::Rubric> RubricOf(programme::Storage& storage, const std::string& 
 
 // The channel's rubric for new sheets: the latest version of its default rubric, or of another
 // rubric of the channel when the default is missing.
-Result<rubric::Rubric> RubricForChannel(programme::Storage& storage, Channel channel) {
+Result<rubric::Rubric> RubricForChannel(ports::Storage& storage, Channel channel) {
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
   if (!rubrics) return rubrics.error();
   const std::string preferred = channel == Channel::kPhone ? "phone-default" : "visit-default";
@@ -73,7 +73,7 @@ Result<rubric::Rubric> RubricForChannel(programme::Storage& storage, Channel cha
 }
 
 // The monitor's released assignment with this code, or empty.
-Result<std::optional<planning::Assignment>> ReleasedAssignment(programme::Storage& storage,
+Result<std::optional<planning::Assignment>> ReleasedAssignment(ports::Storage& storage,
                                                                std::string_view campaign_code,
                                                                std::string_view monitor_code,
                                                                std::string_view code,
@@ -94,7 +94,7 @@ struct Target {
   Date day;
 };
 
-Result<Target> TargetOf(programme::Storage& storage, const evaluation::Evaluation& sheet,
+Result<Target> TargetOf(ports::Storage& storage, const evaluation::Evaluation& sheet,
                         const evaluation::Evaluation& stored, const LocalDateTime& now) {
   Result<std::optional<planning::Assignment>> assignment =
       ReleasedAssignment(storage, sheet.campaign_code, sheet.monitor_code, sheet.code, now);
@@ -110,8 +110,7 @@ Result<Target> TargetOf(programme::Storage& storage, const evaluation::Evaluatio
 
 // Looks up the employee a monitor names, recording the look-up in the audit log. Empty when
 // there is no such employee.
-Result<std::optional<org::Employee>> LookUpEmployee(programme::Storage& storage,
-                                                    const Context& context,
+Result<std::optional<org::Employee>> LookUpEmployee(ports::Storage& storage, const Context& context,
                                                     const std::string& employee_no,
                                                     std::string_view purpose) {
   if (Result<void> audited =
@@ -128,7 +127,7 @@ Result<std::optional<org::Employee>> LookUpEmployee(programme::Storage& storage,
 // Runs `work` in one transaction; when it ends in `refusal` (a rule the request broke), what it
 // wrote before (the audit of look-ups) is kept and the refusal is returned.
 Result<void> InTransactionKeepingAudit(
-    programme::Storage& storage, const std::function<Result<void>(std::optional<Error>&)>& work) {
+    ports::Storage& storage, const std::function<Result<void>(std::optional<Error>&)>& work) {
   std::optional<Error> refusal;
   Result<void> done = storage.InTransaction([&]() -> Result<void> { return work(refusal); });
   if (!done) return done;
@@ -209,7 +208,7 @@ Result<void> CheckContactEmployee(const ContactTarget& target, const std::string
   return InvalidArgument("이 접촉으로 평가할 수 없는 직원입니다", {{"employee_no", kNotScorable}});
 }
 
-Result<SheetAccess> FindSheet(programme::Storage& storage, const auth::Actor& actor,
+Result<SheetAccess> FindSheet(ports::Storage& storage, const auth::Actor& actor,
                               std::int64_t evaluation_id, auth::Action action,
                               const LocalDateTime& now) {
   if (!auth::RoleMay(actor.role, action)) return Denied();
@@ -226,10 +225,10 @@ Result<SheetAccess> FindSheet(programme::Storage& storage, const auth::Actor& ac
   subject.final_review = IsFinal(sheet.state);
   subject.editable = IsEditable(sheet.state);
   subject.draft = sheet.state == evaluation::ReviewState::kDraft;
-  Result<std::optional<access::ResultsRelease>> release =
+  Result<std::optional<results::ResultsRelease>> release =
       storage.results().FindRelease(sheet.campaign_code);
   if (!release) return release.error();
-  subject.results_released = access::IsPublished(*release, sheet.performed_at, now);
+  subject.results_released = results::IsPublished(*release, sheet.performed_at, now);
   if (actor.role == auth::Role::kCoach) {
     Result<std::vector<std::string>> caseload = storage.users().ListCaseload(actor.user_id);
     if (!caseload) return caseload.error();
@@ -253,7 +252,7 @@ Result<SheetAccess> FindSheet(programme::Storage& storage, const auth::Actor& ac
   return access;
 }
 
-Result<evaluation::Evaluation> StartSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> StartSheet(ports::Storage& storage, const Context& context,
                                           std::string_view campaign_code,
                                           std::string_view assignment_code,
                                           const std::optional<std::string>& employee_no) {
@@ -314,7 +313,7 @@ Result<evaluation::Evaluation> StartSheet(programme::Storage& storage, const Con
   return sheet;
 }
 
-Result<evaluation::Evaluation> EditSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> EditSheet(ports::Storage& storage, const Context& context,
                                          std::int64_t evaluation_id, const SheetChanges& changes) {
   Result<SheetAccess> found =
       FindSheet(storage, context.actor, evaluation_id, auth::Action::kEditEvaluation, context.now);
@@ -389,7 +388,7 @@ Result<evaluation::Evaluation> EditSheet(programme::Storage& storage, const Cont
   return sheet;
 }
 
-Result<evaluation::Evaluation> SubmitSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> SubmitSheet(ports::Storage& storage, const Context& context,
                                            std::int64_t evaluation_id) {
   Result<SheetAccess> found = FindSheet(storage, context.actor, evaluation_id,
                                         auth::Action::kSubmitEvaluation, context.now);
@@ -433,7 +432,7 @@ Result<evaluation::Evaluation> SubmitSheet(programme::Storage& storage, const Co
   return sheet;
 }
 
-Result<evaluation::Evaluation> ReviewSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> ReviewSheet(ports::Storage& storage, const Context& context,
                                            std::int64_t evaluation_id,
                                            evaluation::ReviewAction action,
                                            std::string_view reason) {

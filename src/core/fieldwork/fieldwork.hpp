@@ -12,7 +12,7 @@
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/evaluation/evaluation.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 
 // Fieldwork: a monitor's evaluation sheet from the first draft to its review. Each use case is
 // one function and one transaction; the web API, the command line and the demo call these and
@@ -39,7 +39,7 @@ struct SheetAccess {
 // or is not theirs to see (the same answer, so that nothing shows); kPermissionDenied when the
 // role may never do this; kFailedPrecondition when it is theirs but the action does not fit its
 // state (e.g. editing a submitted sheet).
-Result<SheetAccess> FindSheet(programme::Storage& storage, const auth::Actor& actor,
+Result<SheetAccess> FindSheet(ports::Storage& storage, const auth::Actor& actor,
                               std::int64_t evaluation_id, auth::Action action,
                               const LocalDateTime& now);
 
@@ -73,7 +73,7 @@ Result<void> CheckContactEmployee(const ContactTarget& target, const std::string
 // (the default one, latest version). kNotFound for an unknown, unreleased or someone else's
 // assignment (the same answer); kAlreadyExists when the sheet exists; kInvalidArgument when the
 // employee named is not one the contact may score, or a visit names none.
-Result<evaluation::Evaluation> StartSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> StartSheet(ports::Storage& storage, const Context& context,
                                           std::string_view campaign_code,
                                           std::string_view assignment_code,
                                           const std::optional<std::string>& employee_no);
@@ -81,20 +81,20 @@ Result<evaluation::Evaluation> StartSheet(programme::Storage& storage, const Con
 // A monitor changes their draft (or a sheet returned to them). A complete sheet gets its score
 // at once, for the monitor to see; an incomplete one has none. kInvalidArgument names the field
 // of each problem (performed_at, employee_no, flags/N, observations/ITEM).
-Result<evaluation::Evaluation> EditSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> EditSheet(ports::Storage& storage, const Context& context,
                                          std::int64_t evaluation_id, const SheetChanges& changes);
 
 // A monitor submits their sheet for review: it must be complete (kInvalidArgument naming each
 // missing or wrong item as observations/ITEM). The sheet and its assignment's status (done,
 // unanswered or void) change together.
-Result<evaluation::Evaluation> SubmitSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> SubmitSheet(ports::Storage& storage, const Context& context,
                                            std::int64_t evaluation_id);
 
 // A review step by a reviewer or the admin: approve, return (with a reason) or void (with a
 // reason). kNotFound for an unknown evaluation or one the reviewer may not see (a draft);
 // kFailedPrecondition when the action does not fit the state (or someone else moved it first);
 // kInvalidArgument without a needed reason.
-Result<evaluation::Evaluation> ReviewSheet(programme::Storage& storage, const Context& context,
+Result<evaluation::Evaluation> ReviewSheet(ports::Storage& storage, const Context& context,
                                            std::int64_t evaluation_id,
                                            evaluation::ReviewAction action,
                                            std::string_view reason);

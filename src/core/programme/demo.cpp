@@ -490,7 +490,7 @@ Result<DemoProgramme> GenerateDemo(const DemoOptions& options,
   return demo;
 }
 
-Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options,
+Result<DemoSummary> InstallDemo(ports::Storage& storage, const DemoOptions& options,
                                 const std::function<std::string(std::string_view)>& digest) {
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
   if (!rubrics) return rubrics.error();

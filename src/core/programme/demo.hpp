@@ -11,7 +11,7 @@
 #include "core/evaluation/evaluation.hpp"
 #include "core/org/organisation.hpp"
 #include "core/planning/planner.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 #include "core/rubric/rubric.hpp"
 
 namespace chinjeol::programme {
@@ -67,7 +67,7 @@ struct DemoSummary {
 
 // Generates the demo and stores it in one transaction, the plan with its digest (`digest`:
 // SHA-256 hex of a text). kAlreadyExists when the database already holds the demo campaign.
-Result<DemoSummary> InstallDemo(Storage& storage, const DemoOptions& options,
+Result<DemoSummary> InstallDemo(ports::Storage& storage, const DemoOptions& options,
                                 const std::function<std::string(std::string_view)>& digest);
 
 }  // namespace chinjeol::programme

@@ -35,7 +35,7 @@ struct Lookups {
   std::unordered_map<std::string, std::optional<campaign::Campaign>> campaigns;  // cache
 };
 
-Result<Lookups> LoadLookups(Storage& storage) {
+Result<Lookups> LoadLookups(ports::Storage& storage) {
   Lookups lookups;
   Result<std::vector<org::Employee>> employees = storage.organisation().ListEmployees();
   if (!employees) return employees.error();
@@ -81,7 +81,7 @@ class RowChecker {
  public:
   RowChecker(const ColumnMap& columns, const std::vector<std::size_t>& item_positions,
              const std::vector<const rubric::Item*>& items, const rubric::Rubric& rubric,
-             Lookups& lookups, Storage& storage, ImportProblems& problems,
+             Lookups& lookups, ports::Storage& storage, ImportProblems& problems,
              const std::vector<std::string>& header)
       : columns_(columns),
         item_positions_(item_positions),
@@ -92,7 +92,7 @@ class RowChecker {
         problems_(problems),
         header_(header) {}
 
-  Result<bool> Check(const TableRow& row, evaluation::Evaluation& evaluation) {
+  Result<bool> Check(const tables::TableRow& row, evaluation::Evaluation& evaluation) {
     const std::size_t problems_before = problems_.total();
     const long line = row.line;
     evaluation.code = ColumnMap::CellAt(row, fixed_.code);
@@ -241,14 +241,14 @@ class RowChecker {
   const std::vector<const rubric::Item*>& items_;
   const rubric::Rubric& rubric_;
   Lookups& lookups_;
-  Storage& storage_;
+  ports::Storage& storage_;
   ImportProblems& problems_;
   const std::vector<std::string>& header_;
 };
 
 }  // namespace
 
-Result<ImportReport> ImportEvaluations(TableSource& source, Storage& storage,
+Result<ImportReport> ImportEvaluations(tables::TableSource& source, ports::Storage& storage,
                                        const EvaluationImportOptions& options,
                                        const ProgressCallback& progress) {
   ImportProblems problems(source.name());
@@ -257,7 +257,7 @@ Result<ImportReport> ImportEvaluations(TableSource& source, Storage& storage,
   const ColumnMap columns(header, kFixedColumns, {"notes"}, problems, &item_columns);
   if (!problems.empty()) return problems.ToError();
 
-  TableRow row;
+  tables::TableRow row;
   Result<bool> first = source.Next(row);
   if (!first) return first.error();
   if (!*first) {

@@ -37,7 +37,7 @@ bool LooksLikeResidentNumber(std::string_view cell) {
   return false;
 }
 
-void CheckNoResidentNumbers(ImportProblems& problems, const TableRow& row,
+void CheckNoResidentNumbers(ImportProblems& problems, const tables::TableRow& row,
                             const std::vector<std::string>& header) {
   for (std::size_t i = 0; i < row.cells.size() && i < header.size(); ++i) {
     if (LooksLikeResidentNumber(row.cells[i])) {
@@ -48,10 +48,10 @@ void CheckNoResidentNumbers(ImportProblems& problems, const TableRow& row,
 }
 
 // Reads every row, calling `visit` for each; reports progress; stops at a malformed file.
-Result<long> ForEachRow(TableSource& source, ImportProblems& problems,
+Result<long> ForEachRow(tables::TableSource& source, ImportProblems& problems,
                         const ProgressCallback& progress,
-                        const std::function<void(const TableRow&)>& visit) {
-  TableRow row;
+                        const std::function<void(const tables::TableRow&)>& visit) {
+  tables::TableRow row;
   long rows = 0;
   while (true) {
     Result<bool> next = source.Next(row);
@@ -111,7 +111,7 @@ std::pair<long, long> CountCreatedUpdated(const std::vector<Record>& incoming,
 
 }  // namespace
 
-Result<ImportReport> ImportRoster(TableSource& source, Storage& storage,
+Result<ImportReport> ImportRoster(tables::TableSource& source, ports::Storage& storage,
                                   const RosterOptions& options, const ProgressCallback& progress) {
   ImportProblems problems(source.name());
   const ColumnMap columns(source.header(),
@@ -124,7 +124,7 @@ Result<ImportReport> ImportRoster(TableSource& source, Storage& storage,
   std::vector<org::Department> departments;
   std::unordered_map<std::string, std::pair<std::size_t, long>> department_rows;  // index, line
   SeenCodes seen;
-  Result<long> rows = ForEachRow(source, problems, progress, [&](const TableRow& row) {
+  Result<long> rows = ForEachRow(source, problems, progress, [&](const tables::TableRow& row) {
     const long line = row.line;
     CheckNoResidentNumbers(problems, row, source.header());
     org::Employee employee;
@@ -208,7 +208,7 @@ Result<ImportReport> ImportRoster(TableSource& source, Storage& storage,
   return report;
 }
 
-Result<ImportReport> ImportMonitors(TableSource& source, Storage& storage,
+Result<ImportReport> ImportMonitors(tables::TableSource& source, ports::Storage& storage,
                                     const ProgressCallback& progress) {
   ImportProblems problems(source.name());
   const ColumnMap columns(source.header(),
@@ -219,7 +219,7 @@ Result<ImportReport> ImportMonitors(TableSource& source, Storage& storage,
 
   std::vector<org::Monitor> monitors;
   SeenCodes seen;
-  Result<long> rows = ForEachRow(source, problems, progress, [&](const TableRow& row) {
+  Result<long> rows = ForEachRow(source, problems, progress, [&](const tables::TableRow& row) {
     const long line = row.line;
     CheckNoResidentNumbers(problems, row, source.header());
     org::Monitor monitor;
@@ -263,7 +263,7 @@ Result<ImportReport> ImportMonitors(TableSource& source, Storage& storage,
   return report;
 }
 
-Result<ImportReport> ImportScenarios(TableSource& source, Storage& storage,
+Result<ImportReport> ImportScenarios(tables::TableSource& source, ports::Storage& storage,
                                      const ProgressCallback& progress) {
   ImportProblems problems(source.name());
   const ColumnMap columns(source.header(),
@@ -277,7 +277,7 @@ Result<ImportReport> ImportScenarios(TableSource& source, Storage& storage,
 
   std::vector<org::Scenario> scenarios;
   SeenCodes seen;
-  Result<long> rows = ForEachRow(source, problems, progress, [&](const TableRow& row) {
+  Result<long> rows = ForEachRow(source, problems, progress, [&](const tables::TableRow& row) {
     const long line = row.line;
     org::Scenario scenario;
     scenario.code = columns.Cell(row, "scenario_code");
@@ -323,13 +323,13 @@ Result<ImportReport> ImportScenarios(TableSource& source, Storage& storage,
   return report;
 }
 
-Result<ImportReport> ImportHolidays(TableSource& source, Storage& storage) {
+Result<ImportReport> ImportHolidays(tables::TableSource& source, ports::Storage& storage) {
   ImportProblems problems(source.name());
   const ColumnMap columns(source.header(), {"date", "name_ko"}, {"name_en", "kind"}, problems);
   if (!problems.empty()) return problems.ToError();
   std::vector<campaign::Holiday> holidays;
   SeenCodes seen;
-  Result<long> rows = ForEachRow(source, problems, {}, [&](const TableRow& row) {
+  Result<long> rows = ForEachRow(source, problems, {}, [&](const tables::TableRow& row) {
     const std::string_view date_text = columns.Cell(row, "date");
     const auto date = ParseDate(date_text);
     if (!date) {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/ports/storage.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::programme {
 
@@ -35,18 +35,18 @@ inline constexpr std::size_t kMaxReportedProblems = 1000;
 struct RosterOptions {
   bool deactivate_missing = false;
 };
-Result<ImportReport> ImportRoster(TableSource& source, Storage& storage,
+Result<ImportReport> ImportRoster(tables::TableSource& source, ports::Storage& storage,
                                   const RosterOptions& options = {},
                                   const ProgressCallback& progress = {});
 
 // Monitors: monitor_code,name,gender,age_band,phone_per_day,visit_per_day,available_from,
 // available_to (dates may be empty: open-ended).
-Result<ImportReport> ImportMonitors(TableSource& source, Storage& storage,
+Result<ImportReport> ImportMonitors(tables::TableSource& source, ports::Storage& storage,
                                     const ProgressCallback& progress = {});
 
 // Scenarios: scenario_code,department_code,channel,title,script (department "*" = any), and an
 // optional column `abusive` (1 = an abusive-caller script, never scheduled).
-Result<ImportReport> ImportScenarios(TableSource& source, Storage& storage,
+Result<ImportReport> ImportScenarios(tables::TableSource& source, ports::Storage& storage,
                                      const ProgressCallback& progress = {});
 
 // Evaluations as a contractor delivers them (CONTRACT.md): one file, one rubric; item columns
@@ -57,11 +57,11 @@ Result<ImportReport> ImportScenarios(TableSource& source, Storage& storage,
 struct EvaluationImportOptions {
   bool pending = false;
 };
-Result<ImportReport> ImportEvaluations(TableSource& source, Storage& storage,
+Result<ImportReport> ImportEvaluations(tables::TableSource& source, ports::Storage& storage,
                                        const EvaluationImportOptions& options = {},
                                        const ProgressCallback& progress = {});
 
 // Public holidays: date,name_ko,name_en,kind (data/holidays-kr.csv); replaces the list.
-Result<ImportReport> ImportHolidays(TableSource& source, Storage& storage);
+Result<ImportReport> ImportHolidays(tables::TableSource& source, ports::Storage& storage);
 
 }  // namespace chinjeol::programme

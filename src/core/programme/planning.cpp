@@ -18,7 +18,7 @@ std::string TimeText(int minute_of_day) {
 
 // Extra contacts where they most reduce misgrading: from the fair-score intervals when the
 // model ran, from raw spread otherwise.
-Result<std::vector<planning::TopUpChoice>> ChooseTopUp(Storage& storage,
+Result<std::vector<planning::TopUpChoice>> ChooseTopUp(ports::Storage& storage,
                                                        std::string_view campaign_code,
                                                        int contacts) {
   Result<ScoreTable> scores = ComputeScores(storage, campaign_code);
@@ -41,7 +41,7 @@ Result<std::vector<planning::TopUpChoice>> ChooseTopUp(Storage& storage,
 
 }  // namespace
 
-Result<planning::PlanInput> LoadPlanInput(Storage& storage, std::string_view campaign_code) {
+Result<planning::PlanInput> LoadPlanInput(ports::Storage& storage, std::string_view campaign_code) {
   planning::PlanInput input;
   Result<std::optional<campaign::Campaign>> campaign =
       storage.campaigns().FindCampaign(campaign_code);
@@ -79,7 +79,7 @@ Result<planning::PlanInput> LoadPlanInput(Storage& storage, std::string_view cam
   return input;
 }
 
-Result<PlanOutcome> PlanSchedule(Storage& storage, std::string_view campaign_code,
+Result<PlanOutcome> PlanSchedule(ports::Storage& storage, std::string_view campaign_code,
                                  const PlanRequest& request, const LocalDateTime& now,
                                  const DigestFunction& digest) {
   Result<planning::PlanInput> input = LoadPlanInput(storage, campaign_code);
@@ -127,7 +127,8 @@ Result<PlanOutcome> PlanSchedule(Storage& storage, std::string_view campaign_cod
   return outcome;
 }
 
-Result<long> ExportAssignments(Storage& storage, std::string_view campaign_code, TableSink& sink) {
+Result<long> ExportAssignments(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink) {
   Result<std::optional<campaign::Campaign>> campaign =
       storage.campaigns().FindCampaign(campaign_code);
   if (!campaign) return campaign.error();

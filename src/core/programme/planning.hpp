@@ -11,8 +11,8 @@
 #include "core/common/result.hpp"
 #include "core/planning/planner.hpp"
 #include "core/planning/top_up.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_sink.hpp"
+#include "core/ports/storage.hpp"
+#include "core/tables/table_sink.hpp"
 
 namespace chinjeol::programme {
 
@@ -43,15 +43,16 @@ struct PlanOutcome {
 // and stores the result with its digest; the first plan's digest is the commitment, later
 // changes are logged with the reason. kFailedPrecondition listing every reason when the input
 // cannot be scheduled; kInvalidArgument when a started campaign is re-planned without a reason.
-Result<PlanOutcome> PlanSchedule(Storage& storage, std::string_view campaign_code,
+Result<PlanOutcome> PlanSchedule(ports::Storage& storage, std::string_view campaign_code,
                                  const PlanRequest& request, const LocalDateTime& now,
                                  const DigestFunction& digest);
 
 // What the planner reads for a campaign, from storage (roster, monitors, scenarios, calendar,
 // absences, the stored plan as `existing`).
-Result<planning::PlanInput> LoadPlanInput(Storage& storage, std::string_view campaign_code);
+Result<planning::PlanInput> LoadPlanInput(ports::Storage& storage, std::string_view campaign_code);
 
 // The campaign's assignments (CONTRACT.md `export assignments`). Returns how many.
-Result<long> ExportAssignments(Storage& storage, std::string_view campaign_code, TableSink& sink);
+Result<long> ExportAssignments(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink);
 
 }  // namespace chinjeol::programme

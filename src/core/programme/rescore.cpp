@@ -8,7 +8,7 @@
 
 namespace chinjeol::programme {
 
-Result<RescoreReport> RescoreCampaign(Storage& storage, std::string_view campaign_code,
+Result<RescoreReport> RescoreCampaign(ports::Storage& storage, std::string_view campaign_code,
                                       std::string_view rubric_code, const LocalDateTime& now) {
   Result<std::optional<campaign::Campaign>> campaign =
       storage.campaigns().FindCampaign(campaign_code);

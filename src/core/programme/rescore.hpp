@@ -5,7 +5,7 @@
 
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 
 namespace chinjeol::programme {
 
@@ -20,7 +20,7 @@ struct RescoreReport {
 // observations, under the rubric's latest version; the previous scores stay in each
 // evaluation's history. All or nothing: kInvalidArgument naming the evaluation and item when an
 // observation does not fit the new version (an item it lacks, a type that changed).
-Result<RescoreReport> RescoreCampaign(Storage& storage, std::string_view campaign_code,
+Result<RescoreReport> RescoreCampaign(ports::Storage& storage, std::string_view campaign_code,
                                       std::string_view rubric_code, const LocalDateTime& now);
 
 }  // namespace chinjeol::programme

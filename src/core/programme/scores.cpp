@@ -14,13 +14,13 @@ namespace {
 
 // Scores to two decimals and probabilities to four are what people read; more digits only
 // suggest a precision the intervals deny.
-Cell Rounded(const std::optional<double>& value, int decimals) {
+tables::Cell Rounded(const std::optional<double>& value, int decimals) {
   if (!value) return std::monostate{};
   const double scale = decimals == 2 ? 100.0 : 10000.0;
   return std::round(*value * scale) / scale + 0.0;
 }
 
-Result<campaign::Campaign> RequireCampaign(Storage& storage, std::string_view code) {
+Result<campaign::Campaign> RequireCampaign(ports::Storage& storage, std::string_view code) {
   Result<std::optional<campaign::Campaign>> found = storage.campaigns().FindCampaign(code);
   if (!found) return found.error();
   if (!*found)
@@ -38,7 +38,7 @@ std::string FormatNumber(double value) {
 
 }  // namespace
 
-Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
+Result<ScoreTable> ComputeScores(ports::Storage& storage, std::string_view campaign_code,
                                  const stats::ModelOptions& options,
                                  const std::optional<LocalDateTime>& performed_until) {
   Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
@@ -125,20 +125,20 @@ Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_cod
   return table;
 }
 
-Result<void> WriteScores(const ScoreTable& table, TableSink& sink) {
+Result<void> WriteScores(const ScoreTable& table, tables::TableSink& sink) {
   Result<void> header =
       sink.Header({"employee_no", "name", "department_code", "contacts", "raw_mean", "adjusted",
                    "ci90_low", "ci90_high", "grade", "p_S", "p_A", "p_B", "p_C", "uncertain"});
   if (!header) return header;
   for (const EmployeeScoreRow& row : table.rows) {
-    Cell uncertain = std::monostate{};
+    tables::Cell uncertain = std::monostate{};
     if (row.uncertain) uncertain = std::int64_t{*row.uncertain ? 1 : 0};
     Result<void> written =
         sink.Row({row.employee_no, row.name, row.department_code, std::int64_t{row.contacts},
                   Rounded(row.raw_mean, 2), Rounded(row.adjusted, 2), Rounded(row.ci90_low, 2),
-                  Rounded(row.ci90_high, 2), row.grade.empty() ? Cell{} : Cell{row.grade},
-                  Rounded(row.p_s, 4), Rounded(row.p_a, 4), Rounded(row.p_b, 4),
-                  Rounded(row.p_c, 4), uncertain});
+                  Rounded(row.ci90_high, 2),
+                  row.grade.empty() ? tables::Cell{} : tables::Cell{row.grade}, Rounded(row.p_s, 4),
+                  Rounded(row.p_a, 4), Rounded(row.p_b, 4), Rounded(row.p_c, 4), uncertain});
     if (!written) return written;
   }
   return sink.Finish();
@@ -158,7 +158,7 @@ std::optional<ScoreLevel> ParseScoreLevel(std::string_view text) {
 namespace {
 
 Result<void> WriteUnits(const ScoreTable& table, const std::vector<stats::UnitScore>& units,
-                        bool departments, TableSink& sink) {
+                        bool departments, tables::TableSink& sink) {
   std::vector<std::string> header;
   if (departments) {
     header = {"department_code", "department_name", "group"};
@@ -176,7 +176,7 @@ Result<void> WriteUnits(const ScoreTable& table, const std::vector<stats::UnitSc
     return a->rank != b->rank ? a->rank < b->rank : a->adjusted > b->adjusted;
   });
   for (const stats::UnitScore* unit : ordered) {
-    std::vector<Cell> cells;
+    std::vector<tables::Cell> cells;
     if (departments) {
       const auto found = table.departments.find(unit->unit_id);
       if (found == table.departments.end()) continue;
@@ -187,10 +187,11 @@ Result<void> WriteUnits(const ScoreTable& table, const std::vector<stats::UnitSc
       cells = {std::string(org::DepartmentGroupCode(group)),
                std::string(org::DepartmentGroupNameKo(group))};
     }
-    for (Cell cell : {Cell{std::int64_t{unit->employees}}, Cell{std::int64_t{unit->contacts}},
-                      Rounded(unit->raw_mean, 2), Rounded(unit->adjusted, 2),
-                      Rounded(unit->ci_low, 2), Rounded(unit->ci_high, 2),
-                      Cell{std::int64_t{unit->rank}}, Cell{std::int64_t{unit->rank_worst}}}) {
+    for (tables::Cell cell :
+         {tables::Cell{std::int64_t{unit->employees}}, tables::Cell{std::int64_t{unit->contacts}},
+          Rounded(unit->raw_mean, 2), Rounded(unit->adjusted, 2), Rounded(unit->ci_low, 2),
+          Rounded(unit->ci_high, 2), tables::Cell{std::int64_t{unit->rank}},
+          tables::Cell{std::int64_t{unit->rank_worst}}}) {
       cells.push_back(std::move(cell));
     }
     if (Result<void> written = sink.Row(cells); !written) return written;
@@ -198,7 +199,7 @@ Result<void> WriteUnits(const ScoreTable& table, const std::vector<stats::UnitSc
   return sink.Finish();
 }
 
-Result<void> WriteMonitors(const ScoreTable& table, TableSink& sink) {
+Result<void> WriteMonitors(const ScoreTable& table, tables::TableSink& sink) {
   if (Result<void> written =
           sink.Header({"monitor_code", "contacts", "raw_mean", "severity", "ci90_low", "ci90_high",
                        "infit", "outfit", "drift_per_30_days", "drift_p", "flags"});
@@ -224,7 +225,7 @@ Result<void> WriteMonitors(const ScoreTable& table, TableSink& sink) {
   return sink.Finish();
 }
 
-Result<void> WriteReliability(const stats::FairScoreReport& report, TableSink& sink) {
+Result<void> WriteReliability(const stats::FairScoreReport& report, tables::TableSink& sink) {
   if (Result<void> written = sink.Header({"contacts_per_employee", "phi_raw", "phi_adjusted",
                                           "expected_misgrade_share", "relative_misgrade_share"});
       !written) {
@@ -239,12 +240,12 @@ Result<void> WriteReliability(const stats::FairScoreReport& report, TableSink& s
   return sink.Finish();
 }
 
-Result<void> WriteSummary(const ScoreTable& table, TableSink& sink) {
+Result<void> WriteSummary(const ScoreTable& table, tables::TableSink& sink) {
   const stats::FairScoreReport& report = *table.report;
   if (Result<void> written = sink.Header({"measure", "value", "meaning"}); !written) return written;
   const stats::VarianceComponents& variance = report.variance;
   const stats::ReliabilityReport& reliability = report.reliability;
-  std::vector<std::vector<Cell>> rows = {
+  std::vector<std::vector<tables::Cell>> rows = {
       {std::string("method"), table.method,
        std::string("fair = 교차 무선효과 모형 crossed random-effects model (REML); raw = 원점수 "
                    "평균 means only")},
@@ -295,7 +296,7 @@ Result<void> WriteSummary(const ScoreTable& table, TableSink& sink) {
 
 }  // namespace
 
-Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSink& sink) {
+Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, tables::TableSink& sink) {
   if (level == ScoreLevel::kEmployee) return WriteScores(table, sink);
   if (!table.report) {
     return FailedPrecondition("there are no scored contacts yet, so there is no model to report");
@@ -318,7 +319,8 @@ Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSin
   return WriteScores(table, sink);
 }
 
-Result<void> WriteItemWeakness(Storage& storage, std::string_view campaign_code, TableSink& sink) {
+Result<void> WriteItemWeakness(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink) {
   Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
   if (!campaign) return campaign.error();
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
@@ -391,7 +393,8 @@ Result<void> WriteItemWeakness(Storage& storage, std::string_view campaign_code,
   return sink.Finish();
 }
 
-Result<long> ExportEvaluations(Storage& storage, std::string_view campaign_code, TableSink& sink) {
+Result<long> ExportEvaluations(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink) {
   Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
   if (!campaign) return campaign.error();
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
@@ -420,7 +423,7 @@ Result<long> ExportEvaluations(Storage& storage, std::string_view campaign_code,
   if (Result<void> written = sink.Header(header); !written) return written.error();
 
   long count = 0;
-  std::vector<Cell> cells;
+  std::vector<tables::Cell> cells;
   Result<void> visited = storage.evaluations().ForEachEvaluation(
       campaign_code, [&](const evaluation::Evaluation& evaluation) -> Result<void> {
         cells.assign(header.size(), std::monostate{});

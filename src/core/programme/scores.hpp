@@ -8,9 +8,9 @@
 
 #include "core/common/result.hpp"
 #include "core/org/organisation.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_sink.hpp"
+#include "core/ports/storage.hpp"
 #include "core/stats/fair_score_model.hpp"
+#include "core/tables/table_sink.hpp"
 
 namespace chinjeol::programme {
 
@@ -54,27 +54,29 @@ std::optional<ScoreLevel> ParseScoreLevel(std::string_view text);
 
 // Writes one level of the table; levels other than employee need the model report
 // (kFailedPrecondition naming why there is none). kItem is written by WriteItemWeakness.
-Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, TableSink& sink);
+Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, tables::TableSink& sink);
 
 // Per employee and rubric item, achievement shrunken towards peers (stats::AnalyzeItemWeakness)
 // from the campaign's approved, scored evaluations; writes the employee-item pairs judged weak
 // (a true gap of 10 points of the item below peers with probability 0.9), by employee.
-Result<void> WriteItemWeakness(Storage& storage, std::string_view campaign_code, TableSink& sink);
+Result<void> WriteItemWeakness(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink);
 
 // Fair scores of every active employee (and of departed ones with contacts) for a campaign,
 // from its approved, scored evaluations, sorted by employee number. kNotFound when there is
 // no such campaign. With `performed_until`, from the contacts made at or before that time only
 // (what a results release publishes).
-Result<ScoreTable> ComputeScores(Storage& storage, std::string_view campaign_code,
+Result<ScoreTable> ComputeScores(ports::Storage& storage, std::string_view campaign_code,
                                  const stats::ModelOptions& options = {},
                                  const std::optional<LocalDateTime>& performed_until = {});
 
 // Writes the scores in CONTRACT.md's columns.
-Result<void> WriteScores(const ScoreTable& table, TableSink& sink);
+Result<void> WriteScores(const ScoreTable& table, tables::TableSink& sink);
 
 // Writes every evaluation of the campaign: the import columns (item observations in the
 // import form), then rubric_version, round, state, review_reason, score and stage subtotals.
 // Returns the number of evaluations written.
-Result<long> ExportEvaluations(Storage& storage, std::string_view campaign_code, TableSink& sink);
+Result<long> ExportEvaluations(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink);
 
 }  // namespace chinjeol::programme

@@ -8,8 +8,9 @@
 
 namespace chinjeol::programme {
 
-Result<void> EnsureDefaults(Storage& storage, const std::vector<rubric::Rubric>& default_rubrics,
-                            TableSource& default_holidays) {
+Result<void> EnsureDefaults(ports::Storage& storage,
+                            const std::vector<rubric::Rubric>& default_rubrics,
+                            tables::TableSource& default_holidays) {
   Result<std::vector<rubric::Rubric>> saved = storage.rubrics().ListRubrics();
   if (!saved) return saved.error();
   for (const rubric::Rubric& rubric : default_rubrics) {
@@ -30,7 +31,7 @@ Result<void> EnsureDefaults(Storage& storage, const std::vector<rubric::Rubric>&
   return Ok();
 }
 
-Result<rubric::Rubric> AddRubricVersion(Storage& storage, rubric::Rubric rubric) {
+Result<rubric::Rubric> AddRubricVersion(ports::Storage& storage, rubric::Rubric rubric) {
   Result<std::optional<rubric::Rubric>> latest = storage.rubrics().FindLatestRubric(rubric.code);
   if (!latest) return latest.error();
   rubric.version = *latest ? (*latest)->version + 1 : 1;
@@ -43,7 +44,7 @@ Result<rubric::Rubric> AddRubricVersion(Storage& storage, rubric::Rubric rubric)
   return rubric;
 }
 
-Result<campaign::WorkingCalendar> LoadCalendar(Storage& storage) {
+Result<campaign::WorkingCalendar> LoadCalendar(ports::Storage& storage) {
   Result<std::vector<campaign::Holiday>> holidays = storage.calendar().ListHolidays();
   if (!holidays) return holidays.error();
   Result<std::vector<campaign::Closure>> closures = storage.calendar().ListClosures();
@@ -51,7 +52,8 @@ Result<campaign::WorkingCalendar> LoadCalendar(Storage& storage) {
   return campaign::WorkingCalendar(*holidays, *closures);
 }
 
-Result<campaign::Campaign> CreateCampaign(Storage& storage, const campaign::NewCampaign& request) {
+Result<campaign::Campaign> CreateCampaign(ports::Storage& storage,
+                                          const campaign::NewCampaign& request) {
   Result<campaign::WorkingCalendar> calendar = LoadCalendar(storage);
   if (!calendar) return calendar.error();
   Result<campaign::Campaign> planned = campaign::PlanCampaign(request, *calendar);
@@ -62,7 +64,7 @@ Result<campaign::Campaign> CreateCampaign(Storage& storage, const campaign::NewC
   return planned;
 }
 
-Result<void> AddUser(Storage& storage, const auth::PasswordHasher& hasher, auth::User user,
+Result<void> AddUser(ports::Storage& storage, const auth::PasswordHasher& hasher, auth::User user,
                      std::string_view password) {
   if (Result<void> bound = auth::CheckUserBinding(user); !bound) return bound;
   if (Result<void> strong = auth::CheckPasswordStrength(password); !strong) return strong;

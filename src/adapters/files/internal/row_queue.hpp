@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/programme/table_source.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::files::internal {
 
@@ -46,7 +46,7 @@ class RowQueue {
   const PendingRow& front() const { return rows_[begin_]; }
   // Moves the front row into `row` with exactly `width` cells (missing cells empty), giving the
   // front slot the old storage of `row`.
-  void TakeFront(programme::TableRow& row, std::size_t width) {
+  void TakeFront(tables::TableRow& row, std::size_t width) {
     PendingRow& pending = rows_[begin_];
     row.line = pending.line;
     row.cells.swap(pending.cells);

@@ -12,14 +12,15 @@
 
 #include "adapters/http/http_message.hpp"
 #include "adapters/http/json_body.hpp"
-#include "core/access/results_repository.hpp"
 #include "core/auth/password_hasher.hpp"
 #include "core/auth/policy.hpp"
 #include "core/auth/session.hpp"
+#include "core/common/clock.hpp"
 #include "core/common/date.hpp"
+#include "core/ports/storage.hpp"
 #include "core/programme/scores.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/results/results_repository.hpp"
+#include "core/tables/table_source.hpp"
 
 // What the route handlers of the web API share: the request context and helpers. Route files
 // include this header only, never the server.
@@ -62,12 +63,12 @@ struct RouteSpec {
 // State shared by every worker: configuration, adapters, caches.
 struct Shared {
   const auth::PasswordHasher* hasher = nullptr;
-  std::string decoy_hash;       // a hash to verify against for unknown logins
-  bool secure_cookies = false;  // Secure on session cookies whatever the request says
+  const Clock* clock = nullptr;  // the time of every request
+  std::string decoy_hash;        // a hash to verify against for unknown logins
+  bool secure_cookies = false;   // Secure on session cookies whatever the request says
   std::string data_dir;
   std::string web_dir;  // empty: no web assets
-  std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string& path)>
-      open_table;
+  std::function<Result<std::unique_ptr<tables::TableSource>>(const std::string& path)> open_table;
   JobRunner* jobs = nullptr;
 
   // Key of the monitor pseudonyms (from the database, the same on every server).
@@ -138,7 +139,7 @@ void RememberOwnResults(Shared& shared, std::int64_t user_id, const std::string&
 // One request in progress.
 struct Call {
   HttpRequest& request;
-  programme::Storage& storage;
+  ports::Storage& storage;
   Shared& shared;
   const RouteSpec& route;
   std::int64_t now = 0;     // Unix seconds
@@ -201,9 +202,9 @@ Result<std::shared_ptr<const programme::ScoreTable>> AdminScores(Call& call,
                                                                  std::string_view campaign_code);
 
 // One line of an evaluation list as JSON, with the monitor shown as `view` allows.
-boost::json::object EvaluationRowJson(Call& call, const access::EvaluationRow& row,
+boost::json::object EvaluationRowJson(Call& call, const results::EvaluationRow& row,
                                       auth::MonitorView view);
-boost::json::object ObjectionJson(const access::Objection& objection);
+boost::json::object ObjectionJson(const results::Objection& objection);
 
 // Route handlers, by file.
 // routes_session.cpp

@@ -9,9 +9,10 @@
 #include <string>
 #include <thread>
 
+#include "core/common/clock.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/ports/storage.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::http::internal {
 
@@ -29,8 +30,8 @@ struct ImportJob {
 class JobRunner {
  public:
   JobRunner(
-      std::unique_ptr<programme::Storage> storage,
-      std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string&)> open_table,
+      std::unique_ptr<ports::Storage> storage, const Clock& clock,
+      std::function<Result<std::unique_ptr<tables::TableSource>>(const std::string&)> open_table,
       // Live progress of a running job (fraction -1 when it has ended).
       std::function<void(std::int64_t job, double fraction, long rows)> on_progress,
       // After a job changed the data (caches drop what they hold).
@@ -47,8 +48,9 @@ class JobRunner {
   void Work();
   void Run(const ImportJob& job);
 
-  std::unique_ptr<programme::Storage> storage_;
-  std::function<Result<std::unique_ptr<programme::TableSource>>(const std::string&)> open_table_;
+  std::unique_ptr<ports::Storage> storage_;
+  const Clock& clock_;
+  std::function<Result<std::unique_ptr<tables::TableSource>>(const std::string&)> open_table_;
   std::function<void(std::int64_t, double, long)> on_progress_;
   std::function<void()> on_change_;
   std::mutex mutex_;

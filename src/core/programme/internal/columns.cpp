@@ -53,11 +53,12 @@ std::optional<std::size_t> ColumnMap::Find(std::string_view name) const {
   return std::nullopt;
 }
 
-std::string_view ColumnMap::Cell(const TableRow& row, std::string_view name) const {
+std::string_view ColumnMap::Cell(const tables::TableRow& row, std::string_view name) const {
   return CellAt(row, Find(name));
 }
 
-std::string_view ColumnMap::CellAt(const TableRow& row, std::optional<std::size_t> position) {
+std::string_view ColumnMap::CellAt(const tables::TableRow& row,
+                                   std::optional<std::size_t> position) {
   if (!position || *position >= row.cells.size()) return {};
   return Trim(row.cells[*position]);
 }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/common/error.hpp"
-#include "core/programme/table_source.hpp"
+#include "core/tables/table_source.hpp"
 
 namespace chinjeol::programme::internal {
 
@@ -40,9 +40,9 @@ class ColumnMap {
   // Position of a column, empty when it is absent (optional columns only).
   std::optional<std::size_t> Find(std::string_view name) const;
   // The cell of a column in `row`, trimmed; empty when the column is absent.
-  std::string_view Cell(const TableRow& row, std::string_view name) const;
+  std::string_view Cell(const tables::TableRow& row, std::string_view name) const;
   // The same for a position Find gave (faster for many rows).
-  static std::string_view CellAt(const TableRow& row, std::optional<std::size_t> position);
+  static std::string_view CellAt(const tables::TableRow& row, std::optional<std::size_t> position);
 
  private:
   std::vector<std::pair<std::string, std::size_t>> positions_;

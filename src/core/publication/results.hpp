@@ -6,13 +6,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/access/results_repository.hpp"
 #include "core/auth/policy.hpp"
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
+#include "core/results/results_repository.hpp"
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 
 // Days after release during which employees may object, unless the admin says otherwise.
 inline constexpr int kDefaultObjectionDays = 14;
@@ -21,25 +21,21 @@ inline constexpr int kDefaultObjectionDays = 14;
 // evaluations and stores them as the published scores, so that employees, department heads and
 // coaches see the same numbers until the next release. kNotFound for an unknown campaign;
 // kInvalidArgument when the deadline is before the release day.
-Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_view campaign_code,
-                                      const LocalDateTime& now, const Date& objection_deadline,
-                                      std::int64_t released_by);
-
-// Whether a contact is part of the published results at `now`: the release has come, and the
-// contact was made before it. Fieldwork after a release (a retry, a re-evaluation) stays
-// unpublished until the next release, so that no result shows as it arrives.
-bool IsPublished(const std::optional<ResultsRelease>& release, const LocalDateTime& performed_at,
-                 const LocalDateTime& now);
+Result<results::ResultsRelease> ReleaseResults(ports::Storage& storage,
+                                               std::string_view campaign_code,
+                                               const LocalDateTime& now,
+                                               const Date& objection_deadline,
+                                               std::int64_t released_by);
 
 // An employee's own published results of one campaign.
 struct OwnEvaluation {
-  EvaluationRow row;
+  results::EvaluationRow row;
   bool acknowledged = false;
-  std::optional<Objection> objection;
+  std::optional<results::Objection> objection;
 };
 struct OwnResults {
-  ResultsRelease release;
-  std::optional<ReleasedScore> score;
+  results::ResultsRelease release;
+  std::optional<results::ReleasedScore> score;
   std::vector<OwnEvaluation> evaluations;  // approved and void ones, oldest first
   bool objections_open = false;            // the deadline has not passed
 };
@@ -47,32 +43,33 @@ struct OwnResults {
 // kNotFound when the campaign is unknown or its results are not released (the same answer, so
 // that nothing about unreleased results shows); kPermissionDenied for an account that is not an
 // employee's.
-Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor& actor,
+Result<OwnResults> ReadOwnResults(ports::Storage& storage, const auth::Actor& actor,
                                   std::string_view campaign_code, const LocalDateTime& now);
 
 // What an employee may do with one of their evaluations, and the facts the policy needs.
 // kNotFound when the evaluation does not exist or is not theirs, released and reviewed.
-Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& storage,
+Result<evaluation::Evaluation> FindOwnReleasedEvaluation(ports::Storage& storage,
                                                          const auth::Actor& actor,
                                                          std::int64_t evaluation_id,
                                                          const LocalDateTime& now);
 
 // Records that the employee has seen the evaluation. kNotFound as FindOwnReleasedEvaluation.
-Result<void> AcknowledgeResult(programme::Storage& storage, const auth::Actor& actor,
+Result<void> AcknowledgeResult(ports::Storage& storage, const auth::Actor& actor,
                                std::int64_t evaluation_id, const LocalDateTime& now);
 
 // Files an objection with a reason. kNotFound as FindOwnReleasedEvaluation;
 // kFailedPrecondition after the deadline or for a void evaluation; kAlreadyExists when one is
 // filed already; kInvalidArgument (field reason) for an empty or overlong reason.
-Result<Objection> FileObjection(programme::Storage& storage, const auth::Actor& actor,
-                                std::int64_t evaluation_id, std::string_view reason,
-                                const LocalDateTime& now);
+Result<results::Objection> FileObjection(ports::Storage& storage, const auth::Actor& actor,
+                                         std::int64_t evaluation_id, std::string_view reason,
+                                         const LocalDateTime& now);
 
 // The admin's decision. Upholding voids the evaluation (its score history is kept) and
 // publishes the campaign's scores again without it. kInvalidArgument (field reason) without a
 // reason; kFailedPrecondition when already decided; kNotFound for an unknown objection.
-Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor& actor,
-                                  std::int64_t objection_id, ObjectionState decision,
-                                  std::string_view reason, const LocalDateTime& now);
+Result<results::Objection> DecideObjection(ports::Storage& storage, const auth::Actor& actor,
+                                           std::int64_t objection_id,
+                                           results::ObjectionState decision,
+                                           std::string_view reason, const LocalDateTime& now);
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication

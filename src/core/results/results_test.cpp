@@ -1,8 +1,8 @@
-#include "core/access/results.hpp"
-
 #include <gtest/gtest.h>
 
-namespace chinjeol::access {
+#include "core/results/results_repository.hpp"
+
+namespace chinjeol::results {
 namespace {
 
 LocalDateTime At(const char* text) { return *ParseLocalDateTime(text); }
@@ -22,4 +22,4 @@ TEST(IsPublished, ShowsContactsMadeBeforeTheReleaseOnceItHasCome) {
 }
 
 }  // namespace
-}  // namespace chinjeol::access
+}  // namespace chinjeol::results

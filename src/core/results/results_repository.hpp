@@ -1,5 +1,9 @@
 #pragma once
 
+// The records of published results and what hangs on them (the scores of a release,
+// acknowledgements, objections, call recordings, listings of evaluations, background jobs), and
+// the repository that keeps them.
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -13,7 +17,7 @@
 #include "core/evaluation/evaluation.hpp"
 #include "core/org/organisation.hpp"
 
-namespace chinjeol::access {
+namespace chinjeol::results {
 
 // A campaign's results published to employees, department heads and coaches.
 struct ResultsRelease {
@@ -21,6 +25,12 @@ struct ResultsRelease {
   LocalDateTime released_at;
   Date objection_deadline;  // objections are accepted up to and including this day
 };
+
+// Whether a contact is part of the published results at `now`: the release has come, and the
+// contact was made before it. Fieldwork after a release (a retry, a re-evaluation) stays
+// unpublished until the next release, so that no result shows as it arrives.
+bool IsPublished(const std::optional<ResultsRelease>& release, const LocalDateTime& performed_at,
+                 const LocalDateTime& now);
 
 // One employee's published score (the scores table at release time).
 struct ReleasedScore {
@@ -241,4 +251,4 @@ class JobRepository {
   virtual Result<std::optional<Job>> FindJob(std::int64_t id) const = 0;
 };
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::results

@@ -8,9 +8,9 @@
 #include "core/auth/user.hpp"
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 
 // A sign-in account of the demo programme, with its password (printed for people to try).
 struct DemoAccount {
@@ -24,9 +24,9 @@ struct DemoAccount {
 // reviewer, coach with a caseload, department head, employee, auditor) tied to records of the
 // demo, and publishes the campaign's results at `now` so that the employee, the department
 // head and the coach have something to see. kAlreadyExists when the accounts exist.
-Result<std::vector<DemoAccount>> InstallDemoAccess(programme::Storage& storage,
+Result<std::vector<DemoAccount>> InstallDemoAccess(ports::Storage& storage,
                                                    const auth::PasswordHasher& hasher,
                                                    std::string_view campaign_code,
                                                    const LocalDateTime& now);
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication

@@ -7,7 +7,7 @@
 
 #include "core/common/result.hpp"
 
-namespace chinjeol::programme {
+namespace chinjeol::tables {
 
 // One cell of an exported table: empty, text, a whole number or a real number. Numbers stay
 // numbers in XLSX and JSON; CSV writes them in plain decimal form.
@@ -26,4 +26,4 @@ class TableSink {
   virtual Result<void> Finish() = 0;
 };
 
-}  // namespace chinjeol::programme
+}  // namespace chinjeol::tables

@@ -1,8 +1,8 @@
-#include "core/access/dashboard.hpp"
+#include "core/publication/dashboard.hpp"
 
 #include <gtest/gtest.h>
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 namespace {
 
 campaign::Campaign TwoWeekCampaign() {
@@ -22,9 +22,9 @@ struct Fixture {
   std::vector<std::string> departments = {"D1", "D2", "D3"};
   std::vector<std::vector<std::optional<double>>> points;
 
-  DashboardContact Contact(int department, std::int64_t employee, double score, int day,
-                           std::vector<std::optional<double>> earned = {}) {
-    DashboardContact contact;
+  results::DashboardContact Contact(int department, std::int64_t employee, double score, int day,
+                                    std::vector<std::optional<double>> earned = {}) {
+    results::DashboardContact contact;
     contact.department_id = department;
     contact.department_code = &departments.at(static_cast<std::size_t>(department - 1));
     contact.employee_id = employee;
@@ -85,7 +85,7 @@ TEST(DashboardBuilder, CountsHistogramMonthsAndWeeklyPace) {
   builder.Add(fixture.Contact(1, 1, 99, 17));
   builder.Add(fixture.Contact(1, 1, 100, 18));
   builder.Add(fixture.Contact(1, 2, 42, 25));
-  DashboardContact in_review = fixture.Contact(1, 3, 50, 25);
+  results::DashboardContact in_review = fixture.Contact(1, 3, 50, 25);
   in_review.state = evaluation::ReviewState::kSubmitted;
   builder.Add(in_review);
   const Dashboard dashboard = builder.Finish(TwoWeekCampaign(), 2, 0);
@@ -106,4 +106,4 @@ TEST(DashboardBuilder, CountsHistogramMonthsAndWeeklyPace) {
 }
 
 }  // namespace
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication

@@ -1,30 +1,30 @@
-#include "core/access/demo_access.hpp"
+#include "core/publication/demo_accounts.hpp"
 
-#include "core/access/results.hpp"
 #include "core/programme/setup.hpp"
+#include "core/publication/results.hpp"
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 namespace {
 
 constexpr std::size_t kCoachCaseload = 25;
 
 }  // namespace
 
-Result<std::vector<DemoAccount>> InstallDemoAccess(programme::Storage& storage,
+Result<std::vector<DemoAccount>> InstallDemoAccess(ports::Storage& storage,
                                                    const auth::PasswordHasher& hasher,
                                                    std::string_view campaign_code,
                                                    const LocalDateTime& now) {
   // The employee: the one of the first approved evaluation; the head and the coach go with
   // that employee's department.
-  EvaluationFilter filter;
+  results::EvaluationFilter filter;
   filter.campaign_code = std::string(campaign_code);
   filter.state = evaluation::ReviewState::kApproved;
   filter.limit = 1;
-  Result<EvaluationPage> first = storage.results().ListEvaluations(filter);
+  Result<results::EvaluationPage> first = storage.results().ListEvaluations(filter);
   if (!first) return first.error();
   if (first->rows.empty())
     return FailedPrecondition("the demo campaign has no approved evaluation");
-  const EvaluationRow& sample = first->rows.front();
+  const results::EvaluationRow& sample = first->rows.front();
   Result<std::vector<org::Monitor>> monitors = storage.organisation().ListMonitors();
   if (!monitors) return monitors.error();
   if (monitors->empty()) return FailedPrecondition("the demo has no monitors");
@@ -74,10 +74,10 @@ Result<std::vector<DemoAccount>> InstallDemoAccess(programme::Storage& storage,
       return set.error();
     }
   }
-  Result<ResultsRelease> released =
+  Result<results::ResultsRelease> released =
       ReleaseResults(storage, campaign_code, now, AddDays(now.date, kDefaultObjectionDays), 0);
   if (!released) return released.error();
   return accounts;
 }
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication

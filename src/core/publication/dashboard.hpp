@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "core/access/results_repository.hpp"
 #include "core/campaign/campaign.hpp"
 #include "core/common/date.hpp"
-#include "core/programme/storage.hpp"
+#include "core/ports/storage.hpp"
+#include "core/results/results_repository.hpp"
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 
 // The numbers of the admin's dashboard for one campaign, ready to chart. Built from the
 // approved, scored contacts (raw contact scores: the dashboard follows fieldwork as it happens;
@@ -79,7 +79,7 @@ struct Dashboard {
 // not evaluations.
 class DashboardBuilder {
  public:
-  void Add(const DashboardContact& contact);
+  void Add(const results::DashboardContact& contact);
   // `active_employees` and `counter_units` size the quotas.
   Dashboard Finish(const campaign::Campaign& campaign, long active_employees,
                    long counter_units) const;
@@ -134,6 +134,6 @@ class DashboardBuilder {
 };
 
 // Reads what the dashboard needs from storage and builds it. kNotFound for an unknown campaign.
-Result<Dashboard> BuildDashboard(programme::Storage& storage, std::string_view campaign_code);
+Result<Dashboard> BuildDashboard(ports::Storage& storage, std::string_view campaign_code);
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication

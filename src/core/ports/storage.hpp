@@ -2,7 +2,6 @@
 
 #include <functional>
 
-#include "core/access/results_repository.hpp"
 #include "core/auth/audit_log.hpp"
 #include "core/auth/session.hpp"
 #include "core/auth/user.hpp"
@@ -11,9 +10,10 @@
 #include "core/evaluation/evaluation_repository.hpp"
 #include "core/org/organisation_repository.hpp"
 #include "core/planning/assignment_repository.hpp"
+#include "core/results/results_repository.hpp"
 #include "core/rubric/rubric_repository.hpp"
 
-namespace chinjeol::programme {
+namespace chinjeol::ports {
 
 // Everything the programme keeps, behind one transaction boundary. Implemented by the storage
 // adapters (SQLite, PostgreSQL); `app/` opens one and hands it to the use cases.
@@ -36,8 +36,8 @@ class Storage {
   // release and what hangs on it, background jobs.
   virtual auth::SessionRepository& sessions() = 0;
   virtual auth::AuditLog& audit_log() = 0;
-  virtual access::ResultsRepository& results() = 0;
-  virtual access::JobRepository& jobs() = 0;
+  virtual results::ResultsRepository& results() = 0;
+  virtual results::JobRepository& jobs() = 0;
 };
 
-}  // namespace chinjeol::programme
+}  // namespace chinjeol::ports

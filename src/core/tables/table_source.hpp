@@ -5,7 +5,7 @@
 
 #include "core/common/result.hpp"
 
-namespace chinjeol::programme {
+namespace chinjeol::tables {
 
 // One data row of an imported table. `line` is the physical line of a CSV file where the row
 // starts (the header is line 1) or the sheet row number of an XLSX file.
@@ -31,4 +31,4 @@ class TableSource {
   virtual double Progress() const = 0;
 };
 
-}  // namespace chinjeol::programme
+}  // namespace chinjeol::tables

@@ -1,10 +1,10 @@
-#include "core/access/dashboard.hpp"
+#include "core/publication/dashboard.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 namespace {
 
 constexpr double kZ90 = 1.6448536269514722;
@@ -30,7 +30,7 @@ std::string MonthText(int key) {
 
 }  // namespace
 
-void DashboardBuilder::Add(const DashboardContact& contact) {
+void DashboardBuilder::Add(const results::DashboardContact& contact) {
   ++states_[{contact.round, contact.state}];
   if (contact.state != evaluation::ReviewState::kApproved || !contact.score) return;
   const double score = *contact.score;
@@ -222,18 +222,18 @@ Dashboard DashboardBuilder::Finish(const campaign::Campaign& campaign, long acti
   return dashboard;
 }
 
-Result<Dashboard> BuildDashboard(programme::Storage& storage, std::string_view campaign_code) {
+Result<Dashboard> BuildDashboard(ports::Storage& storage, std::string_view campaign_code) {
   Result<std::optional<campaign::Campaign>> campaign =
       storage.campaigns().FindCampaign(campaign_code);
   if (!campaign) return campaign.error();
   if (!*campaign) return NotFound("no campaign " + std::string(campaign_code));
-  Result<ResultsRepository::StaffCounts> staff = storage.results().CountStaff();
+  Result<results::ResultsRepository::StaffCounts> staff = storage.results().CountStaff();
   if (!staff) return staff.error();
   DashboardBuilder builder;
   Result<void> read = storage.results().ForEachDashboardContact(
-      campaign_code, [&](const DashboardContact& contact) { builder.Add(contact); });
+      campaign_code, [&](const results::DashboardContact& contact) { builder.Add(contact); });
   if (!read) return read.error();
   return builder.Finish(**campaign, staff->active_employees, staff->counter_units);
 }
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication

@@ -1,11 +1,11 @@
-#include "core/access/results.hpp"
+#include "core/publication/results.hpp"
 
 #include <algorithm>
 
 #include "core/common/text.hpp"
 #include "core/programme/scores.hpp"
 
-namespace chinjeol::access {
+namespace chinjeol::publication {
 namespace {
 
 constexpr std::size_t kMaxReasonBytes = 4000;
@@ -30,18 +30,20 @@ bool IsFinal(evaluation::ReviewState state) {
 Error NoSuchResult() { return NotFound("결과를 찾을 수 없습니다"); }
 
 // The published scores of a campaign released at `released_at`: from the contacts made by then.
-Result<std::pair<std::vector<ReleasedScore>, std::vector<ReleasedDepartmentScore>>> PublishedScores(
-    programme::Storage& storage, std::string_view campaign_code, const LocalDateTime& released_at) {
+Result<
+    std::pair<std::vector<results::ReleasedScore>, std::vector<results::ReleasedDepartmentScore>>>
+PublishedScores(ports::Storage& storage, std::string_view campaign_code,
+                const LocalDateTime& released_at) {
   Result<programme::ScoreTable> table =
       programme::ComputeScores(storage, campaign_code, {}, released_at);
   if (!table) return table.error();
-  std::vector<ReleasedScore> employees;
+  std::vector<results::ReleasedScore> employees;
   employees.reserve(table->rows.size());
   for (const programme::EmployeeScoreRow& row : table->rows) {
     employees.push_back({row.employee_no, row.name, row.department_code, row.contacts, row.raw_mean,
                          row.adjusted, row.ci90_low, row.ci90_high, row.grade, row.uncertain});
   }
-  std::vector<ReleasedDepartmentScore> departments;
+  std::vector<results::ReleasedDepartmentScore> departments;
   if (table->report) {
     for (const stats::UnitScore& unit : table->report->departments) {
       const auto department = table->departments.find(unit.unit_id);
@@ -56,43 +58,11 @@ Result<std::pair<std::vector<ReleasedScore>, std::vector<ReleasedDepartmentScore
 
 }  // namespace
 
-const char* ObjectionStateCode(ObjectionState state) {
-  switch (state) {
-    case ObjectionState::kOpen:
-      return "open";
-    case ObjectionState::kUpheld:
-      return "upheld";
-    case ObjectionState::kRejected:
-      return "rejected";
-  }
-  return "open";
-}
-
-std::optional<ObjectionState> ParseObjectionState(std::string_view text) {
-  for (const ObjectionState state :
-       {ObjectionState::kOpen, ObjectionState::kUpheld, ObjectionState::kRejected}) {
-    if (text == ObjectionStateCode(state)) return state;
-  }
-  return std::nullopt;
-}
-
-const char* JobStateCode(JobState state) {
-  switch (state) {
-    case JobState::kQueued:
-      return "queued";
-    case JobState::kRunning:
-      return "running";
-    case JobState::kSucceeded:
-      return "succeeded";
-    case JobState::kFailed:
-      return "failed";
-  }
-  return "queued";
-}
-
-Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_view campaign_code,
-                                      const LocalDateTime& now, const Date& objection_deadline,
-                                      std::int64_t released_by) {
+Result<results::ResultsRelease> ReleaseResults(ports::Storage& storage,
+                                               std::string_view campaign_code,
+                                               const LocalDateTime& now,
+                                               const Date& objection_deadline,
+                                               std::int64_t released_by) {
   if (objection_deadline < now.date) {
     return InvalidArgument("이의신청 기한이 공개일보다 앞섭니다",
                            {{"objection_deadline", "must not be before the release day"}});
@@ -103,7 +73,7 @@ Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_v
   if (!*campaign) return NotFound("no campaign " + std::string(campaign_code));
   auto scores = PublishedScores(storage, campaign_code, now);
   if (!scores) return scores.error();
-  const ResultsRelease release{std::string(campaign_code), now, objection_deadline};
+  const results::ResultsRelease release{std::string(campaign_code), now, objection_deadline};
   if (Result<void> saved =
           storage.results().SaveRelease(release, released_by, scores->first, scores->second);
       !saved) {
@@ -112,40 +82,41 @@ Result<ResultsRelease> ReleaseResults(programme::Storage& storage, std::string_v
   return release;
 }
 
-Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor& actor,
+Result<OwnResults> ReadOwnResults(ports::Storage& storage, const auth::Actor& actor,
                                   std::string_view campaign_code, const LocalDateTime& now) {
   if (!auth::Decide(actor, auth::Action::kReadOwnResults).allowed) {
     return Error(ErrorCode::kPermissionDenied, "직원 계정만 자신의 결과를 볼 수 있습니다");
   }
-  Result<std::optional<ResultsRelease>> release = storage.results().FindRelease(campaign_code);
+  Result<std::optional<results::ResultsRelease>> release =
+      storage.results().FindRelease(campaign_code);
   if (!release) return release.error();
   if (!*release || now < (*release)->released_at) return NoSuchResult();
   OwnResults results;
   results.release = **release;
   results.objections_open = now.date <= results.release.objection_deadline;
-  ResultsRepository::ScoreFilter filter;
+  results::ResultsRepository::ScoreFilter filter;
   filter.employee_no = actor.employee_no;
-  Result<std::vector<ReleasedScore>> score =
+  Result<std::vector<results::ReleasedScore>> score =
       storage.results().ListReleasedScores(campaign_code, filter);
   if (!score) return score.error();
   if (!score->empty()) results.score = score->front();
-  EvaluationFilter evaluations;
+  results::EvaluationFilter evaluations;
   evaluations.campaign_code = std::string(campaign_code);
   evaluations.employee_no = actor.employee_no;
   evaluations.final_only = true;
   evaluations.performed_until = results.release.released_at;
   evaluations.limit = 1000;
-  Result<EvaluationPage> page = storage.results().ListEvaluations(evaluations);
+  Result<results::EvaluationPage> page = storage.results().ListEvaluations(evaluations);
   if (!page) return page.error();
   std::vector<std::int64_t> ids;
-  for (const EvaluationRow& row : page->rows) ids.push_back(row.id);
+  for (const results::EvaluationRow& row : page->rows) ids.push_back(row.id);
   Result<std::vector<std::int64_t>> acknowledged = storage.results().ListAcknowledged(ids);
   if (!acknowledged) return acknowledged.error();
-  for (EvaluationRow& row : page->rows) {
+  for (results::EvaluationRow& row : page->rows) {
     OwnEvaluation own;
     own.acknowledged =
         std::find(acknowledged->begin(), acknowledged->end(), row.id) != acknowledged->end();
-    Result<std::vector<Objection>> objection =
+    Result<std::vector<results::Objection>> objection =
         storage.results().ListObjections(campaign_code, std::nullopt, row.id);
     if (!objection) return objection.error();
     if (!objection->empty()) own.objection = objection->front();
@@ -155,12 +126,7 @@ Result<OwnResults> ReadOwnResults(programme::Storage& storage, const auth::Actor
   return results;
 }
 
-bool IsPublished(const std::optional<ResultsRelease>& release, const LocalDateTime& performed_at,
-                 const LocalDateTime& now) {
-  return release && !(now < release->released_at) && !(release->released_at < performed_at);
-}
-
-Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& storage,
+Result<evaluation::Evaluation> FindOwnReleasedEvaluation(ports::Storage& storage,
                                                          const auth::Actor& actor,
                                                          std::int64_t evaluation_id,
                                                          const LocalDateTime& now) {
@@ -168,13 +134,13 @@ Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& sto
       storage.evaluations().FindEvaluation(evaluation_id);
   if (!found) return found.error();
   if (!*found) return NoSuchResult();
-  Result<std::optional<ResultsRelease>> release =
+  Result<std::optional<results::ResultsRelease>> release =
       storage.results().FindRelease((*found)->campaign_code);
   if (!release) return release.error();
   auth::Subject subject;
   subject.employee_no = (*found)->employee_no;
   subject.department_code = (*found)->department_code;
-  subject.results_released = IsPublished(*release, (*found)->performed_at, now);
+  subject.results_released = results::IsPublished(*release, (*found)->performed_at, now);
   subject.final_review = IsFinal((*found)->state);
   if (!auth::Decide(actor, auth::Action::kRespondToOwnResult, subject).allowed) {
     return NoSuchResult();
@@ -182,7 +148,7 @@ Result<evaluation::Evaluation> FindOwnReleasedEvaluation(programme::Storage& sto
   return **std::move(found);
 }
 
-Result<void> AcknowledgeResult(programme::Storage& storage, const auth::Actor& actor,
+Result<void> AcknowledgeResult(ports::Storage& storage, const auth::Actor& actor,
                                std::int64_t evaluation_id, const LocalDateTime& now) {
   Result<evaluation::Evaluation> own =
       FindOwnReleasedEvaluation(storage, actor, evaluation_id, now);
@@ -190,9 +156,9 @@ Result<void> AcknowledgeResult(programme::Storage& storage, const auth::Actor& a
   return storage.results().Acknowledge(evaluation_id, actor.user_id, now);
 }
 
-Result<Objection> FileObjection(programme::Storage& storage, const auth::Actor& actor,
-                                std::int64_t evaluation_id, std::string_view reason,
-                                const LocalDateTime& now) {
+Result<results::Objection> FileObjection(ports::Storage& storage, const auth::Actor& actor,
+                                         std::int64_t evaluation_id, std::string_view reason,
+                                         const LocalDateTime& now) {
   if (Result<void> checked = CheckReason(reason); !checked) return checked.error();
   Result<evaluation::Evaluation> own =
       FindOwnReleasedEvaluation(storage, actor, evaluation_id, now);
@@ -200,7 +166,8 @@ Result<Objection> FileObjection(programme::Storage& storage, const auth::Actor& 
   if (own->state != evaluation::ReviewState::kApproved) {
     return FailedPrecondition("무효 처리된 평가에는 이의신청을 할 수 없습니다");
   }
-  Result<std::optional<ResultsRelease>> release = storage.results().FindRelease(own->campaign_code);
+  Result<std::optional<results::ResultsRelease>> release =
+      storage.results().FindRelease(own->campaign_code);
   if (!release) return release.error();
   if (!*release || now.date > (*release)->objection_deadline) {
     return FailedPrecondition("이의신청 기한이 지났습니다");
@@ -208,21 +175,23 @@ Result<Objection> FileObjection(programme::Storage& storage, const auth::Actor& 
   Result<std::int64_t> id =
       storage.results().FileObjection(evaluation_id, actor.user_id, std::string(Trim(reason)), now);
   if (!id) return id.error();
-  Result<std::optional<Objection>> objection = storage.results().FindObjection(*id);
+  Result<std::optional<results::Objection>> objection = storage.results().FindObjection(*id);
   if (!objection) return objection.error();
   if (!*objection) return Internal("the objection just filed is missing");
   return **objection;
 }
 
-Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor& actor,
-                                  std::int64_t objection_id, ObjectionState decision,
-                                  std::string_view reason, const LocalDateTime& now) {
-  if (decision == ObjectionState::kOpen) {
+Result<results::Objection> DecideObjection(ports::Storage& storage, const auth::Actor& actor,
+                                           std::int64_t objection_id,
+                                           results::ObjectionState decision,
+                                           std::string_view reason, const LocalDateTime& now) {
+  if (decision == results::ObjectionState::kOpen) {
     return InvalidArgument("결정은 upheld 또는 rejected 입니다",
                            {{"decision", "must be upheld or rejected"}});
   }
   if (Result<void> checked = CheckReason(reason); !checked) return checked.error();
-  Result<std::optional<Objection>> objection = storage.results().FindObjection(objection_id);
+  Result<std::optional<results::Objection>> objection =
+      storage.results().FindObjection(objection_id);
   if (!objection) return objection.error();
   if (!*objection) return NotFound("이의신청을 찾을 수 없습니다");
   const std::string trimmed(Trim(reason));
@@ -233,7 +202,7 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
         !saved) {
       return saved;
     }
-    if (decision != ObjectionState::kUpheld) return Ok();
+    if (decision != results::ObjectionState::kUpheld) return Ok();
     if (Result<void> voided = storage.evaluations().SetReviewState(
             (*objection)->evaluation_id, evaluation::ReviewState::kApproved,
             evaluation::ReviewState::kVoid, "이의신청 인용 (objection upheld): " + trimmed);
@@ -241,7 +210,7 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
       return voided;
     }
     // The published scores follow the decision; the release day and deadline stay.
-    Result<std::optional<ResultsRelease>> release =
+    Result<std::optional<results::ResultsRelease>> release =
         storage.results().FindRelease((*objection)->campaign_code);
     if (!release) return release.error();
     if (!*release) return Ok();
@@ -250,10 +219,10 @@ Result<Objection> DecideObjection(programme::Storage& storage, const auth::Actor
     return storage.results().SaveRelease(**release, actor.user_id, scores->first, scores->second);
   });
   if (!decided) return decided.error();
-  Result<std::optional<Objection>> updated = storage.results().FindObjection(objection_id);
+  Result<std::optional<results::Objection>> updated = storage.results().FindObjection(objection_id);
   if (!updated) return updated.error();
   if (!*updated) return Internal("the objection just decided is missing");
   return **updated;
 }
 
-}  // namespace chinjeol::access
+}  // namespace chinjeol::publication
