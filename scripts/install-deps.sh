@@ -21,7 +21,7 @@ build_packages=(
   clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer and the sanitizers' runtimes
 )
 runtime_and_test_packages=(
-  sqlite3 postgresql-15 clang-format
+  sqlite3 postgresql-15 clang-format tzdata
 )
 
 missing=()

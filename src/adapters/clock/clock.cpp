@@ -1,6 +1,7 @@
 #include "adapters/clock/clock.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 namespace chinjeol::clock {
@@ -30,6 +31,11 @@ class System final : public Clock {
 };
 
 }  // namespace
+
+void UseOrganisationTimeZone() {
+  ::setenv("TZ", "Asia/Seoul", /*overwrite=*/0);
+  ::tzset();
+}
 
 const Clock& SystemClock() {
   static const System system;

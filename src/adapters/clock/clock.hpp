@@ -8,6 +8,11 @@
 
 namespace chinjeol::clock {
 
+// Makes the organisation's time zone that of every local time this process reads: $TZ when the
+// operator sets it, Asia/Seoul otherwise, so that a Korean body keeps Korean time (contact days,
+// release times, deadlines) whatever zone the machine is set to. Called once, at start.
+void UseOrganisationTimeZone();
+
 // The system's clock behind the core's Clock port: what `app/` wires into the server and the
 // command line.
 const Clock& SystemClock();
