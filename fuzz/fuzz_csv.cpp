@@ -8,7 +8,7 @@
 #include <string>
 
 #include "adapters/files/csv_table_source.hpp"
-#include "core/common/text.hpp"
+#include "fuzz/table_checks.hpp"
 
 using chinjeol::files::CsvTableSource;
 
@@ -16,24 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto source =
       CsvTableSource::FromText("fuzz.csv", std::string(reinterpret_cast<const char*>(data), size));
   if (!source) return 0;
-  const std::size_t columns = (*source)->header().size();
-  if (columns == 0) std::abort();
-  for (const std::string& name : (*source)->header()) {
-    if (name.empty() || !chinjeol::IsValidUtf8(name)) std::abort();
-  }
-  chinjeol::tables::TableRow row;
-  long last_line = 1;
-  for (int rows = 0; rows < 1'000'000; ++rows) {
-    auto next = (*source)->Next(row);
-    if (!next || !*next) break;
-    if (row.cells.size() != columns) std::abort();
-    for (const std::string& cell : row.cells) {
-      if (!chinjeol::IsValidUtf8(cell)) std::abort();
-    }
-    if (row.line < last_line) std::abort();
-    last_line = row.line;
-    const double progress = (*source)->Progress();
-    if (!(progress >= 0 && progress <= 1)) std::abort();
-  }
+  chinjeol::fuzzing::ReadAndCheckTable(**source, 1, /*lines_may_repeat=*/true);
   return 0;
 }
