@@ -513,9 +513,6 @@ HttpResponse PutRecording(Call& call) {
   if (std::optional<HttpResponse> refused = AdmitRecording(call)) return *refused;
   std::int64_t id = 0;
   (void)PathId(call.request, "id", id);
-  Result<fieldwork::SheetAccess> sheet = fieldwork::FindSheet(
-      call.storage, call.actor, id, auth::Action::kUploadRecording, call.local_now);
-  if (!sheet) return Fail(sheet);
   if (call.request.body_file.empty()) {
     return ErrorResponse(InvalidArgument("녹음 파일이 비어 있습니다", {{"", "empty body"}}));
   }
@@ -533,7 +530,6 @@ HttpResponse PutRecording(Call& call) {
   if (std::rename(call.request.body_file.c_str(), target.c_str()) != 0) {
     return ErrorResponse(Internal("the recording cannot be stored"));
   }
-  Result<std::optional<results::Recording>> previous = call.storage.results().FindRecording(id);
   results::Recording recording{
       id,
       name,
@@ -542,17 +538,14 @@ HttpResponse PutRecording(Call& call) {
       size,
       sha256,
       call.local_now};
-  if (Result<void> saved = call.storage.results().SaveRecording(recording); !saved) {
+  Result<std::optional<results::Recording>> previous =
+      fieldwork::AttachRecording(call.storage, FieldworkContext(call), recording);
+  if (!previous) {
     std::remove(target.c_str());
-    return Fail(saved);
+    return Fail(previous);
   }
-  if (previous && *previous && (*previous)->file_name != name) {
+  if (*previous && (*previous)->file_name != name) {
     std::remove((call.shared.data_dir + "/" + (*previous)->file_name).c_str());
-  }
-  if (Result<void> audited = Audit(call, auth::kSubjectEmployee, sheet->evaluation.employee_no,
-                                   "recording of evaluation " + std::to_string(id));
-      !audited) {
-    return Fail(audited);
   }
   return JsonResponse(200, RecordingJson(recording));
 }

@@ -432,6 +432,27 @@ Result<evaluation::Evaluation> SubmitSheet(ports::Storage& storage, const Contex
   return sheet;
 }
 
+Result<std::optional<results::Recording>> AttachRecording(ports::Storage& storage,
+                                                          const Context& context,
+                                                          const results::Recording& recording) {
+  Result<SheetAccess> found = FindSheet(storage, context.actor, recording.evaluation_id,
+                                        auth::Action::kUploadRecording, context.now);
+  if (!found) return found.error();
+  std::optional<results::Recording> previous;
+  Result<void> done = storage.InTransaction([&]() -> Result<void> {
+    Result<std::optional<results::Recording>> stored =
+        storage.results().FindRecording(recording.evaluation_id);
+    if (!stored) return stored.error();
+    previous = *std::move(stored);
+    if (Result<void> saved = storage.results().SaveRecording(recording); !saved) return saved;
+    return storage.audit_log().Append(
+        {Entry(context, found->evaluation.employee_no,
+               "recording of evaluation " + std::to_string(recording.evaluation_id))});
+  });
+  if (!done) return done.error();
+  return previous;
+}
+
 Result<evaluation::Evaluation> ReviewSheet(ports::Storage& storage, const Context& context,
                                            std::int64_t evaluation_id,
                                            evaluation::ReviewAction action,

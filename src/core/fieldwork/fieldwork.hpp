@@ -90,6 +90,13 @@ Result<evaluation::Evaluation> EditSheet(ports::Storage& storage, const Context&
 Result<evaluation::Evaluation> SubmitSheet(ports::Storage& storage, const Context& context,
                                            std::int64_t evaluation_id);
 
+// A monitor attaches the call's recording (already stored as a file) to their sheet: the record
+// and its audit entry are written together. Returns the recording it replaces, if any, whose file
+// the caller may then remove. Errors as FindSheet for kUploadRecording.
+Result<std::optional<results::Recording>> AttachRecording(ports::Storage& storage,
+                                                          const Context& context,
+                                                          const results::Recording& recording);
+
 // A review step by a reviewer or the admin: approve, return (with a reason) or void (with a
 // reason). kNotFound for an unknown evaluation or one the reviewer may not see (a draft);
 // kFailedPrecondition when the action does not fit the state (or someone else moved it first);
