@@ -501,6 +501,21 @@ TEST_P(ApiTest, GivesEmployeesTheirReleasedResultsAndLetsThemObject) {
   EXPECT_EQ(results.at("evaluations").as_array().size(), 2U);  // e1 and e4
   EXPECT_EQ(results.at("score").at("employee_no").as_string(), "E001");
   EXPECT_EQ(mine.body.find("monitor"), std::string::npos);
+  // The result reads as words: names, what was observed, the score in a sentence.
+  EXPECT_EQ(results.at("department_name").as_string(), "민원봉사과");
+  EXPECT_NE(std::string(results.at("score_sentence").at("ko").as_string()).find("공정 점수는"),
+            std::string::npos);
+  const boost::json::object& readable =
+      results.at("evaluations").as_array().at(0).at("readable").as_object();
+  EXPECT_EQ(readable.at("department_name").as_string(), "민원봉사과");
+  EXPECT_EQ(readable.at("scenario_title").as_string(), "여권 발급 문의");
+  EXPECT_EQ(readable.at("rubric").at("ko").as_string(), "전화 친절도 기본 평가표");
+  const boost::json::object& first_item = readable.at("items").as_array().at(0).as_object();
+  EXPECT_EQ(first_item.at("name").at("ko").as_string(), "수신의 신속성");
+  EXPECT_NE(std::string(first_item.at("observed").at("ko").as_string()).find("벨 "),
+            std::string::npos);
+  EXPECT_FALSE(readable.at("stages").as_array().empty());
+  EXPECT_TRUE(results.at("weakest_items").is_array());
   EXPECT_EQ(world().Get("/api/my/results?campaign=C-FUT", &employee).status, 404);
   EXPECT_EQ(world().Get("/api/evaluations/" + Id("e1"), &employee).status, 200);
   EXPECT_EQ(world().Get("/api/evaluations/" + Id("e1"), &other).status, 404);

@@ -799,6 +799,96 @@ TEST_P(CliTest, BuildsTheDemoOnceAndScoresIt) {
   EXPECT_EQ(Run({"score", "POC-2021", "--level", "planet"}).status, 2);
 }
 
+TEST_P(CliTest, ImportsTrainingAndCoachingSessionsAllOrNothing) {
+  SetUpProgramme();
+  const std::string training =
+      folder_.Write("training.csv",
+                    "session_code,date,topic,instructor,items,employee_no\n"
+                    "T-01,2021-07-01,전화 첫인사,김강사,P01;P02,E001\n"
+                    "T-01,2021-07-01,전화 첫인사,김강사,P01;P02,E003\n"
+                    "T-02,2021-07-08,창구 맞이,이강사,V03,E004\n");
+  const CliRun imported = Run({"import", "training", training});
+  ASSERT_EQ(imported.status, 0) << imported.err;
+  EXPECT_THAT(imported.out, HasSubstr("3"));
+  auto storage = OpenDatabase();
+  Result<std::vector<coaching::TrainingSession>> sessions =
+      storage->coaching().ListTrainingSessions();
+  ASSERT_TRUE(sessions) << sessions.error().message();
+  ASSERT_EQ(sessions->size(), 2u);
+  EXPECT_EQ((*sessions)[0].code, "T-01");
+  EXPECT_EQ((*sessions)[0].attendees, (std::vector<std::string>{"E001", "E003"}));
+  EXPECT_EQ((*sessions)[0].items, (std::vector<std::string>{"P01", "P02"}));
+
+  // Every bad row is named with its line and field, and nothing is written.
+  const std::string bad = folder_.Write("training-bad.csv",
+                                        "session_code,date,topic,instructor,items,employee_no\n"
+                                        "T-03,2021-07-09,경청,박강사,P04,E001\n"
+                                        "T-03,2021-07-10,경청,박강사,P04,E002\n"
+                                        "T-04,2021-13-01,경청,박강사,P99,E999\n"
+                                        "T-04,2021-07-11,경청,박강사,P04,E001\n"
+                                        "T-04,2021-07-11,경청,박강사,P04,E001\n");
+  const CliRun refused = Run({"import", "training", bad});
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_THAT(refused.err, HasSubstr("training-bad.csv"));
+  EXPECT_THAT(refused.err, HasSubstr(":3: column date: differs from line 2"));
+  EXPECT_THAT(refused.err, HasSubstr(":4: column items: \"P99\" is not an item of any rubric"));
+  EXPECT_THAT(refused.err, HasSubstr(":4: column employee_no: no employee E999"));
+  EXPECT_THAT(refused.err, HasSubstr(":6: column employee_no: E001 attends this session"));
+  sessions = storage->coaching().ListTrainingSessions();
+  ASSERT_TRUE(sessions);
+  EXPECT_EQ(sessions->size(), 2u);
+
+  const std::string coaching =
+      folder_.Write("coaching.csv",
+                    "employee_no,coach,date,items,notes\n"
+                    "E003,coach1,2021-07-15,P02;P09,첫인사 문장을 함께 정함\n"
+                    "E001,정코치,2021-07-16,P05,\n");
+  const CliRun coached = Run({"import", "coaching", coaching});
+  ASSERT_EQ(coached.status, 0) << coached.err;
+  Result<std::vector<coaching::CoachingSession>> held =
+      storage->coaching().ListCoachingSessions(std::string("E003"));
+  ASSERT_TRUE(held) << held.error().message();
+  ASSERT_EQ(held->size(), 1u);
+  EXPECT_EQ(held->front().coach, "coach1");
+  EXPECT_EQ(held->front().items, (std::vector<std::string>{"P02", "P09"}));
+  EXPECT_EQ(held->front().notes, "첫인사 문장을 함께 정함");
+  const CliRun missing = Run({"import", "coaching",
+                              folder_.Write("coaching-bad.csv",
+                                            "employee_no,coach,date,items,notes\n"
+                                            "E001,,2021-07-16,P05,\n")});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.err, HasSubstr(":2: column coach: must not be empty"));
+  held = storage->coaching().ListCoachingSessions();
+  ASSERT_TRUE(held);
+  EXPECT_EQ(held->size(), 2u);
+}
+
+TEST_P(CliTest, PlansCoachingFromTheFairScoresWithReasonsAndItems) {
+  ASSERT_EQ(Run({"demo", "--employees", "300", "--seed", "7"}).status, 0);
+  const CliRun plan = Run({"coaching", "plan", "POC-2021"});
+  ASSERT_EQ(plan.status, 0) << plan.err;
+  std::istringstream lines(plan.out);
+  std::string header, first;
+  std::getline(lines, header);
+  EXPECT_THAT(
+      header,
+      HasSubstr("employee_no,name,department_code,adjusted,ci90_low,ci90_high,reason,items"));
+  ASSERT_TRUE(std::getline(lines, first));
+  EXPECT_THAT(first, HasSubstr("공정 점수 80.0점 미만"));
+  long rows = 1;
+  for (std::string line; std::getline(lines, line);) ++rows;
+  // The bottom tenth by rule: 30 of 300 (ties aside), chosen lowest first.
+  const CliRun share = Run({"coaching", "plan", "POC-2021", "--format", "json", "--below", "0",
+                            "--bottom-share", "0.1", "--weak-probability", "0.99"});
+  ASSERT_EQ(share.status, 0) << share.err;
+  EXPECT_THAT(share.out, HasSubstr("하위 10.0%"));
+  EXPECT_GE(rows, 1);
+  const CliRun wrong = Run({"coaching", "plan", "POC-2021", "--bottom-share", "2"});
+  EXPECT_EQ(wrong.status, 2);
+  EXPECT_THAT(wrong.err, HasSubstr("bottom_share"));
+  EXPECT_EQ(Run({"coaching", "plan", "NOPE"}).status, 2);
+}
+
 TEST_P(CliTest, ExplainsUsageErrorsAndHelps) {
   EXPECT_EQ(Run({"import", "payroll", "x.csv"}).status, 2);
   EXPECT_EQ(Run({"import", "roster", (folder_.path() / "absent.csv").string()}).status, 2);

@@ -80,6 +80,30 @@ export interface EvaluationRow {
 export interface OwnEvaluationRow extends EvaluationRow {
   acknowledged: boolean;
   objection: Objection | null;
+  readable?: ReadableContact;
+}
+
+// Korean with its English translation, as the server words it.
+export interface Wording { ko: string; en: string }
+
+// One contact read out by the server: names and observations in words, never codes.
+export interface ReadableContact {
+  rubric: Wording;
+  department_name: string;
+  scenario_title: string;
+  stages: { name: Wording; points: number; max_points: number }[];
+  items: { item_id: string; name: Wording; stage: Wording; observed: Wording; points: number | null; max_points: number }[];
+}
+
+// An item of an employee against the department and the organisation (shares of its points).
+export interface ItemStanding {
+  item_id: string;
+  name: Wording;
+  own: number;
+  contacts: number;
+  department: number | null;
+  organisation: number | null;
+  guidance: { title: Wording; good: Wording; practice: Wording } | null;
 }
 
 // One evaluation in full (GET /api/evaluations/{id}). Observations are the file-format cells:

@@ -10,15 +10,18 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "adapters/cli/terminal.hpp"
 #include "adapters/clock/clock.hpp"
 #include "core/auth/audit_log.hpp"
 #include "core/campaign/campaign.hpp"
+#include "core/coaching/plan.hpp"
 #include "core/common/date.hpp"
 #include "core/planning/metrics.hpp"
 #include "core/planning/summary.hpp"
+#include "core/programme/coaching_plan.hpp"
 #include "core/programme/demo.hpp"
 #include "core/programme/imports.hpp"
 #include "core/programme/planning.hpp"
@@ -214,6 +217,8 @@ void RunImport(Context& context, const std::string& kind, const std::string& fil
     if (kind == "monitors") return programme::ImportMonitors(**source, **storage, progress);
     if (kind == "scenarios") return programme::ImportScenarios(**source, **storage, progress);
     if (kind == "holidays") return programme::ImportHolidays(**source, **storage);
+    if (kind == "training") return programme::ImportTraining(**source, **storage);
+    if (kind == "coaching") return programme::ImportCoaching(**source, **storage);
     return programme::ImportEvaluations(**source, **storage, {pending}, progress);
   }();
   bar.Done();
@@ -235,6 +240,35 @@ void RunImport(Context& context, const std::string& kind, const std::string& fil
     for (const auto& [flag, count] : report->flags) {
       out << "  " << flag << ": " << GroupThousands(count) << "\n";
     }
+  }
+}
+
+void RunCoachingPlan(Context& context, const std::string& campaign_code, const std::string& format,
+                     const coaching::PlanRules& rules) {
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<programme::CoachingPlan> plan = programme::PlanCoaching(**storage, campaign_code, rules);
+  if (!plan) {
+    context.Fail(plan.error());
+    return;
+  }
+  if (Result<void> logged = RecordCommandLineRead(**storage, "chinjeol coaching plan",
+                                                  auth::kSubjectEmployees, campaign_code, "");
+      !logged) {
+    context.Fail(logged.error());
+    return;
+  }
+  Result<std::unique_ptr<tables::TableSink>> sink =
+      context.services.open_sink(format, {}, "코칭 대상 Coaching plan", context.out);
+  if (!sink) {
+    context.Fail(sink.error());
+    return;
+  }
+  if (Result<void> written = programme::WriteCoachingPlan(*plan, **sink); !written) {
+    context.Fail(written.error());
   }
 }
 
@@ -887,11 +921,14 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   bool import_pending = false, import_deactivate = false;
   auto* importer = app.add_subcommand(
       "import",
-      "가져오기 / Import roster, monitors, scenarios, evaluations or holidays (.csv/.xlsx)");
+      "가져오기 / Import roster, monitors, scenarios, evaluations, holidays, training attendance "
+      "or coaching sessions held (.csv/.xlsx)");
   importer
-      ->add_option("kind", import_kind, "roster | monitors | scenarios | evaluations | holidays")
+      ->add_option("kind", import_kind,
+                   "roster | monitors | scenarios | evaluations | holidays | training | coaching")
       ->required()
-      ->check(CLI::IsMember({"roster", "monitors", "scenarios", "evaluations", "holidays"}));
+      ->check(CLI::IsMember(
+          {"roster", "monitors", "scenarios", "evaluations", "holidays", "training", "coaching"}));
   importer->add_option("file", import_file, "CSV (UTF-8, BOM allowed) or XLSX file")->required();
   importer->add_flag("--pending", import_pending,
                      "평가를 검수 대기로 / Put imported evaluations in the review queue");
@@ -943,6 +980,33 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
   score->add_option("--level", score_level,
                     "employee | department | group | monitor | reliability | summary | item");
   score->callback([&] { RunScore(context, score_campaign, score_format, {}, score_level); });
+
+  auto* coaching = app.add_subcommand("coaching", "코칭 / Coaching");
+  coaching->require_subcommand(1);
+  std::string coaching_campaign, plan_format = "csv";
+  std::optional<double> plan_below, plan_share, plan_probability;
+  int plan_items = 3;
+  auto* coaching_plan =
+      coaching->add_subcommand("plan", "코칭 대상 / Who is to be coached, why, and on which items");
+  coaching_plan->add_option("campaign", coaching_campaign, "캠페인 코드 Campaign code")->required();
+  coaching_plan->add_option("--format", plan_format, "csv | json")
+      ->check(CLI::IsMember({"csv", "json"}));
+  coaching_plan->add_option("--below", plan_below,
+                            "공정 점수 기준 Fair score below which to coach (default 80)");
+  coaching_plan->add_option("--bottom-share", plan_share,
+                            "하위 비율 The lowest share of fair scores, e.g. 0.1");
+  coaching_plan->add_option(
+      "--weak-probability", plan_probability,
+      "약한 항목 확률 An item weak with at least this probability (default 0.9)");
+  coaching_plan->add_option("--max-items", plan_items, "항목 수 Items per employee (default 3)");
+  coaching_plan->callback([&] {
+    coaching::PlanRules rules;
+    if (plan_below) rules.below_score = *plan_below;
+    rules.bottom_share = plan_share;
+    if (plan_probability) rules.weak_probability = *plan_probability;
+    rules.max_items = plan_items;
+    RunCoachingPlan(context, coaching_campaign, plan_format, rules);
+  });
 
   auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");
   user->require_subcommand(1);

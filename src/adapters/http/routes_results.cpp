@@ -3,6 +3,7 @@
 #include <set>
 
 #include "adapters/http/internal/call.hpp"
+#include "core/coaching/readable.hpp"
 #include "core/publication/dashboard.hpp"
 #include "core/publication/results.hpp"
 #include "core/tables/table_sink.hpp"
@@ -199,15 +200,13 @@ HttpResponse PostResultsRelease(Call& call) {
   }
   if (Result<void> valid = reader.Finish(); !valid) return Fail(valid);
   // The release and its audit entry are one write: no release goes unrecorded.
-  Result<results::ResultsRelease> release = NotFound("no release");
-  Result<void> released = call.storage.InTransaction([&]() -> Result<void> {
-    release = publication::ReleaseResults(call.storage, call.request.PathParam("code"),
-                                          call.local_now, deadline, call.actor.user_id);
-    if (!release) return release.error();
-    return Audit(call, auth::kSubjectEmployees, release->campaign_code,
-                 "results released; objections until " + FormatDate(release->objection_deadline));
-  });
-  if (!released) return Fail(released);
+  Result<results::ResultsRelease> release = publication::ReleaseResults(
+      call.storage, call.request.PathParam("code"), call.local_now, deadline, call.actor.user_id,
+      [&](const results::ResultsRelease& made) {
+        return Audit(call, auth::kSubjectEmployees, made.campaign_code,
+                     "results released; objections until " + FormatDate(made.objection_deadline));
+      });
+  if (!release) return Fail(release);
   return JsonResponse(
       200, boost::json::object{{"campaign", release->campaign_code},
                                {"released_at", FormatLocalDateTime(release->released_at)},
@@ -407,6 +406,55 @@ HttpResponse GetScores(Call& call) {
   return JsonResponse(200, json);
 }
 
+boost::json::object WordingJson(const rubric::Wording& words) {
+  return {{"ko", words.ko}, {"en", words.en}};
+}
+
+boost::json::object ReadableContactJson(const coaching::ReadableContact& contact) {
+  boost::json::array stages, items;
+  for (const coaching::ReadableStage& stage : contact.stages) {
+    stages.push_back({{"name", WordingJson(stage.name)},
+                      {"points", stage.points},
+                      {"max_points", stage.max_points}});
+  }
+  for (const coaching::ReadableItem& item : contact.items) {
+    items.push_back({{"item_id", item.item_id},
+                     {"name", WordingJson(item.name)},
+                     {"stage", WordingJson(item.stage)},
+                     {"observed", WordingJson(item.observed)},
+                     {"points", OptionalNumber(item.points)},
+                     {"max_points", item.max_points}});
+  }
+  return {{"rubric", WordingJson(contact.rubric)},
+          {"department_name", contact.department_name},
+          {"scenario_title", contact.scenario_title},
+          {"stages", std::move(stages)},
+          {"items", std::move(items)}};
+}
+
+boost::json::array ItemStandingsJson(const std::vector<coaching::ItemStanding>& standings) {
+  boost::json::array list;
+  for (const coaching::ItemStanding& standing : standings) {
+    boost::json::object json{{"item_id", standing.item_id},
+                             {"name", WordingJson(standing.name)},
+                             {"own", standing.own},
+                             {"contacts", standing.contacts},
+                             {"department", OptionalNumber(standing.department)},
+                             {"organisation", OptionalNumber(standing.organisation)}};
+    if (standing.guidance) {
+      const coaching::PracticeModule& module = *standing.guidance;
+      json["guidance"] =
+          boost::json::object{{"title", WordingJson({module.title_ko, module.title_en})},
+                              {"good", WordingJson({module.good_ko, module.good_en})},
+                              {"practice", WordingJson({module.practice_ko, module.practice_en})}};
+    } else {
+      json["guidance"] = nullptr;
+    }
+    list.push_back(std::move(json));
+  }
+  return list;
+}
+
 HttpResponse GetMyResults(Call& call) {
   if (!Decide(call, auth::Action::kReadOwnResults).allowed) return ForbiddenResponse();
   std::string campaign_code;
@@ -421,8 +469,10 @@ HttpResponse GetMyResults(Call& call) {
       publication::ReadOwnResults(call.storage, call.actor, campaign_code, call.local_now);
   if (!results) return Fail(results);
   boost::json::array evaluations;
-  for (const publication::OwnEvaluation& own : results->evaluations) {
+  for (std::size_t i = 0; i < results->evaluations.size(); ++i) {
+    const publication::OwnEvaluation& own = results->evaluations[i];
     boost::json::object json = EvaluationRowJson(call, own.row, auth::MonitorView::kHidden);
+    if (i < results->readable.size()) json["readable"] = ReadableContactJson(results->readable[i]);
     json["acknowledged"] = own.acknowledged;
     if (own.objection) {
       json["objection"] = ObjectionJson(*own.objection);
@@ -441,6 +491,14 @@ HttpResponse GetMyResults(Call& call) {
   } else {
     json["score"] = nullptr;
   }
+  json["department_name"] = results->department_name;
+  if (results->score_sentence) {
+    json["score_sentence"] = WordingJson(*results->score_sentence);
+  } else {
+    json["score_sentence"] = nullptr;
+  }
+  json["strongest_items"] = ItemStandingsJson(results->items.strongest);
+  json["weakest_items"] = ItemStandingsJson(results->items.weakest);
   HttpResponse response = JsonResponse(200, json);
   RememberOwnResults(call.shared, call.actor.user_id, campaign_code, response.body, call.now);
   return response;

@@ -13,8 +13,9 @@ namespace {
 
 // In order; file N holds schema version N. A new migration is added here, in both dialects'
 // folders and in CMakeLists.txt.
-constexpr std::array<std::string_view, 4> kMigrations = {
-    "0001_init.sql", "0002_plan.sql", "0003_web.sql", "0004_sign_in_throttle.sql"};
+constexpr std::array<std::string_view, 5> kMigrations = {
+    "0001_init.sql", "0002_plan.sql", "0003_web.sql", "0004_sign_in_throttle.sql",
+    "0005_coaching.sql"};
 
 // Any fixed number: the key of the advisory lock that serialises migrations on PostgreSQL.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(7365462385)";

@@ -218,6 +218,62 @@ SqlResultsRepository::ListReleasedDepartmentScores(std::string_view campaign_cod
   return scores;
 }
 
+Result<void> SqlResultsRepository::SaveReleasedItemMeans(
+    std::string_view campaign_code, const std::vector<results::ReleasedItemMean>& means) {
+  return database_.Atomic([&]() -> Result<void> {
+    sql::Connection& connection = database_.connection();
+    Result<std::int64_t> campaign = FindCampaign(connection, campaign_code);
+    if (!campaign) return campaign.error();
+    Result<IdMap> department_ids = LoadIds(connection, "SELECT code, id FROM departments");
+    if (!department_ids) return department_ids.error();
+    if (Result<void> cleared = connection.Execute(
+            "DELETE FROM released_item_means WHERE campaign_id = ?", {*campaign});
+        !cleared) {
+      return cleared;
+    }
+    Result<sql::Statement*> insert = connection.Prepare(
+        "INSERT INTO released_item_means (campaign_id, department_id, item_id, contacts, mean) "
+        "VALUES (?, ?, ?, ?, ?)");
+    if (!insert) return insert.error();
+    for (const results::ReleasedItemMean& mean : means) {
+      std::int64_t department = 0;  // the whole organisation
+      if (!mean.department_code.empty()) {
+        const auto id = department_ids->find(mean.department_code);
+        if (id == department_ids->end()) {
+          return Internal("unknown department " + mean.department_code);
+        }
+        department = id->second;
+      }
+      if (Result<void> saved =
+              (*insert)->Execute({*campaign, department, mean.item_id, mean.contacts, mean.mean});
+          !saved) {
+        return saved;
+      }
+    }
+    return Ok();
+  });
+}
+
+Result<std::vector<results::ReleasedItemMean>> SqlResultsRepository::ListReleasedItemMeans(
+    std::string_view campaign_code, std::string_view department_code) const {
+  auto lock = database_.Lock();
+  sql::Connection& connection = database_.connection();
+  Result<std::int64_t> campaign = FindCampaign(connection, campaign_code);
+  if (!campaign) return campaign.error();
+  std::vector<results::ReleasedItemMean> means;
+  Result<void> read = connection.Query(
+      "SELECT COALESCE(d.code, ''), m.item_id, m.contacts, m.mean FROM released_item_means m "
+      "LEFT JOIN departments d ON d.id = m.department_id WHERE m.campaign_id = ? AND "
+      "(m.department_id = 0 OR d.code = ?) ORDER BY m.item_id, m.department_id",
+      {*campaign, std::string(department_code)}, [&](const sql::Row& row) -> Result<void> {
+        means.push_back(
+            {row.String(0), row.String(1), static_cast<long>(row.Int64(2)), row.Double(3)});
+        return Ok();
+      });
+  if (!read) return read.error();
+  return means;
+}
+
 Result<results::EvaluationPage> SqlResultsRepository::ListEvaluations(
     const results::EvaluationFilter& filter) const {
   auto lock = database_.Lock();

@@ -19,6 +19,10 @@ class SqlResultsRepository final : public results::ResultsRepository {
       const std::vector<results::ReleasedDepartmentScore>& departments) override;
   Result<std::vector<results::ReleasedScore>> ListReleasedScores(
       std::string_view campaign_code, const ScoreFilter& filter) const override;
+  Result<void> SaveReleasedItemMeans(std::string_view campaign_code,
+                                     const std::vector<results::ReleasedItemMean>& means) override;
+  Result<std::vector<results::ReleasedItemMean>> ListReleasedItemMeans(
+      std::string_view campaign_code, std::string_view department_code) const override;
   Result<std::vector<results::ReleasedDepartmentScore>> ListReleasedDepartmentScores(
       std::string_view campaign_code) const override;
   Result<results::EvaluationPage> ListEvaluations(

@@ -9,6 +9,7 @@
 #include "adapters/storage/sql_audit_log.hpp"
 #include "adapters/storage/sql_calendar_repository.hpp"
 #include "adapters/storage/sql_campaign_repository.hpp"
+#include "adapters/storage/sql_coaching_repository.hpp"
 #include "adapters/storage/sql_evaluation_repository.hpp"
 #include "adapters/storage/sql_organisation_repository.hpp"
 #include "adapters/storage/sql_results_repository.hpp"
@@ -38,7 +39,8 @@ class SqlStorage final : public ports::Storage {
         sessions_(database_),
         audit_log_(database_, std::move(audit_key)),
         results_(database_),
-        jobs_(database_) {}
+        jobs_(database_),
+        coaching_(database_) {}
 
   // kInternal when called inside another transaction.
   Result<void> InTransaction(const std::function<Result<void>()>& work) override {
@@ -56,6 +58,7 @@ class SqlStorage final : public ports::Storage {
   auth::AuditLog& audit_log() override { return audit_log_; }
   results::ResultsRepository& results() override { return results_; }
   results::JobRepository& jobs() override { return jobs_; }
+  coaching::CoachingRepository& coaching() override { return coaching_; }
 
  private:
   Database database_;
@@ -70,6 +73,7 @@ class SqlStorage final : public ports::Storage {
   SqlAuditLog audit_log_;
   SqlResultsRepository results_;
   SqlJobRepository jobs_;
+  SqlCoachingRepository coaching_;
 };
 
 }  // namespace chinjeol::storage

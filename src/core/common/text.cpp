@@ -1,5 +1,7 @@
 #include "core/common/text.hpp"
 
+#include <charconv>
+
 namespace chinjeol {
 
 std::string_view Trim(std::string_view text) {
@@ -68,6 +70,13 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
     joined += parts[i];
   }
   return joined;
+}
+
+std::string FormatOneDecimal(double value) {
+  char text[64];
+  const auto written =
+      std::to_chars(text, text + sizeof text, value + 0.0, std::chars_format::fixed, 1);
+  return written.ec == std::errc() ? std::string(text, written.ptr) : std::string("-");
 }
 
 }  // namespace chinjeol

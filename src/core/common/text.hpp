@@ -15,6 +15,9 @@ std::vector<std::string> SplitList(std::string_view text, char separator);
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
 
+// A number with one digit after the point, as people read scores: "74.2", "80.0".
+std::string FormatOneDecimal(double value);
+
 // Joins with `separator`.
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -6,6 +6,7 @@
 #include "core/auth/session.hpp"
 #include "core/auth/user.hpp"
 #include "core/campaign/campaign_repository.hpp"
+#include "core/coaching/coaching_repository.hpp"
 #include "core/common/result.hpp"
 #include "core/evaluation/evaluation_repository.hpp"
 #include "core/org/organisation_repository.hpp"
@@ -38,6 +39,8 @@ class Storage {
   virtual auth::AuditLog& audit_log() = 0;
   virtual results::ResultsRepository& results() = 0;
   virtual results::JobRepository& jobs() = 0;
+  // Training sessions and attendance, coaching sessions.
+  virtual coaching::CoachingRepository& coaching() = 0;
 };
 
 }  // namespace chinjeol::ports

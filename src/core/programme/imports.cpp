@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/coaching/coaching_repository.hpp"
 #include "core/common/date.hpp"
 #include "core/common/text.hpp"
 #include "core/evaluation/evaluation.hpp"
@@ -98,6 +99,20 @@ class SeenCodes {
  private:
   std::unordered_map<std::string, long> lines_;
 };
+
+// The end of an import whose rows all become new records: the problems, or `save` in one
+// transaction.
+Result<ImportReport> SaveEveryRow(const Result<long>& rows, const ImportProblems& problems,
+                                  ports::Storage& storage,
+                                  const std::function<Result<void>()>& save) {
+  if (!rows) return rows.error();
+  if (!problems.empty()) return problems.ToError();
+  ImportReport report;
+  report.rows = *rows;
+  report.created = *rows;
+  if (Result<void> saved = storage.InTransaction(save); !saved) return saved.error();
+  return report;
+}
 
 template <typename Record, typename Key>
 std::pair<long, long> CountCreatedUpdated(const std::vector<Record>& incoming,
@@ -263,6 +278,154 @@ Result<ImportReport> ImportMonitors(tables::TableSource& source, ports::Storage&
   return report;
 }
 
+namespace {
+
+// Employee numbers on the roster and item ids of every rubric, for checking references.
+struct KnownReferences {
+  std::unordered_set<std::string> employees;
+  std::unordered_set<std::string> items;
+};
+
+Result<KnownReferences> LoadKnownReferences(ports::Storage& storage) {
+  KnownReferences known;
+  Result<std::vector<org::Employee>> employees = storage.organisation().ListEmployees();
+  if (!employees) return employees.error();
+  for (const org::Employee& employee : *employees) known.employees.insert(employee.employee_no);
+  Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
+  if (!rubrics) return rubrics.error();
+  for (const rubric::Rubric& rubric : *rubrics) {
+    for (const rubric::Item& item : rubric.items) known.items.insert(item.id);
+  }
+  return known;
+}
+
+void CheckEmployee(ImportProblems& problems, long line, const KnownReferences& known,
+                   std::string_view employee_no) {
+  if (!employee_no.empty() && !known.employees.contains(std::string(employee_no))) {
+    problems.Add(line, "employee_no", "no employee " + std::string(employee_no) + " on the roster");
+  }
+}
+
+std::vector<std::string> ReadItems(ImportProblems& problems, long line,
+                                   const KnownReferences& known, std::string_view cell) {
+  std::vector<std::string> items = SplitList(cell, ';');
+  for (const std::string& item : items) {
+    if (!known.items.contains(item)) {
+      problems.Add(line, "items", "\"" + item + "\" is not an item of any rubric");
+    }
+  }
+  return items;
+}
+
+Date ReadRequiredDate(ImportProblems& problems, long line, std::string_view cell) {
+  if (cell.empty()) {
+    problems.Add(line, "date", "must not be empty");
+    return {};
+  }
+  return ReadOptionalDate(problems, line, "date", cell).value_or(Date{});
+}
+
+}  // namespace
+
+Result<ImportReport> ImportTraining(tables::TableSource& source, ports::Storage& storage) {
+  ImportProblems problems(source.name());
+  const ColumnMap columns(source.header(),
+                          {"session_code", "date", "topic", "instructor", "items", "employee_no"},
+                          {}, problems);
+  if (!problems.empty()) return problems.ToError();
+  Result<KnownReferences> known = LoadKnownReferences(storage);
+  if (!known) return known.error();
+
+  std::vector<coaching::TrainingSession> sessions;
+  std::unordered_map<std::string, std::pair<std::size_t, long>> index;  // code -> session, line
+  std::unordered_map<std::string, long> attendance;                     // code + no -> line
+  Result<long> rows = ForEachRow(source, problems, {}, [&](const tables::TableRow& row) {
+    const long line = row.line;
+    CheckNoResidentNumbers(problems, row, source.header());
+    coaching::TrainingSession session;
+    session.code = columns.Cell(row, "session_code");
+    session.topic = columns.Cell(row, "topic");
+    session.instructor = columns.Cell(row, "instructor");
+    const std::string employee_no(columns.Cell(row, "employee_no"));
+    RequireText(problems, line, "session_code", session.code);
+    RequireText(problems, line, "topic", session.topic);
+    RequireText(problems, line, "employee_no", employee_no);
+    CheckEmployee(problems, line, *known, employee_no);
+    session.date = ReadRequiredDate(problems, line, columns.Cell(row, "date"));
+    session.items = ReadItems(problems, line, *known, columns.Cell(row, "items"));
+    if (session.code.empty()) return;
+    const auto [found, inserted] = index.emplace(session.code, std::pair{sessions.size(), line});
+    if (inserted) {
+      sessions.push_back(session);
+    } else {
+      const coaching::TrainingSession& first = sessions[found->second.first];
+      const std::string first_line = std::to_string(found->second.second);
+      if (first.date != session.date) {
+        problems.Add(line, "date", "differs from line " + first_line + " of the same session");
+      }
+      if (first.topic != session.topic) {
+        problems.Add(line, "topic", "differs from line " + first_line + " of the same session");
+      }
+      if (first.instructor != session.instructor) {
+        problems.Add(line, "instructor",
+                     "differs from line " + first_line + " of the same session");
+      }
+      if (first.items != session.items) {
+        problems.Add(line, "items", "differs from line " + first_line + " of the same session");
+      }
+    }
+    const auto [seen, added] = attendance.emplace(session.code + '\n' + employee_no, line);
+    if (!added) {
+      problems.Add(line, "employee_no",
+                   employee_no + " attends this session already (line " +
+                       std::to_string(seen->second) + ")");
+    }
+    sessions[found->second.first].attendees.push_back(employee_no);
+  });
+  if (!rows) return rows.error();
+  if (!problems.empty()) return problems.ToError();
+
+  ImportReport report;
+  report.rows = *rows;
+  Result<void> saved = storage.InTransaction([&]() -> Result<void> {
+    Result<std::vector<coaching::TrainingSession>> existing =
+        storage.coaching().ListTrainingSessions();
+    if (!existing) return existing.error();
+    std::tie(report.created, report.updated) = CountCreatedUpdated(
+        sessions, *existing, [](const coaching::TrainingSession& t) { return t.code; });
+    return storage.coaching().SaveTrainingSessions(sessions);
+  });
+  if (!saved) return saved.error();
+  return report;
+}
+
+Result<ImportReport> ImportCoaching(tables::TableSource& source, ports::Storage& storage) {
+  ImportProblems problems(source.name());
+  const ColumnMap columns(source.header(), {"employee_no", "coach", "date", "items", "notes"}, {},
+                          problems);
+  if (!problems.empty()) return problems.ToError();
+  Result<KnownReferences> known = LoadKnownReferences(storage);
+  if (!known) return known.error();
+
+  std::vector<coaching::CoachingSession> sessions;
+  Result<long> rows = ForEachRow(source, problems, {}, [&](const tables::TableRow& row) {
+    const long line = row.line;
+    CheckNoResidentNumbers(problems, row, source.header());
+    coaching::CoachingSession session;
+    session.employee_no = columns.Cell(row, "employee_no");
+    session.coach = columns.Cell(row, "coach");
+    session.notes = columns.Cell(row, "notes");
+    RequireText(problems, line, "employee_no", session.employee_no);
+    RequireText(problems, line, "coach", session.coach);
+    CheckEmployee(problems, line, *known, session.employee_no);
+    session.date = ReadRequiredDate(problems, line, columns.Cell(row, "date"));
+    session.items = ReadItems(problems, line, *known, columns.Cell(row, "items"));
+    sessions.push_back(std::move(session));
+  });
+  return SaveEveryRow(rows, problems, storage,
+                      [&] { return storage.coaching().AddCoachingSessions(sessions); });
+}
+
 Result<ImportReport> ImportScenarios(tables::TableSource& source, ports::Storage& storage,
                                      const ProgressCallback& progress) {
   ImportProblems problems(source.name());
@@ -343,15 +506,8 @@ Result<ImportReport> ImportHolidays(tables::TableSource& source, ports::Storage&
                         std::string(columns.Cell(row, "name_en")),
                         std::string(columns.Cell(row, "kind"))});
   });
-  if (!rows) return rows.error();
-  if (!problems.empty()) return problems.ToError();
-  ImportReport report;
-  report.rows = *rows;
-  report.created = *rows;
-  Result<void> saved = storage.InTransaction(
-      [&]() -> Result<void> { return storage.calendar().ReplaceHolidays(holidays); });
-  if (!saved) return saved.error();
-  return report;
+  return SaveEveryRow(rows, problems, storage,
+                      [&] { return storage.calendar().ReplaceHolidays(holidays); });
 }
 
 }  // namespace chinjeol::programme

@@ -61,6 +61,14 @@ Result<ImportReport> ImportEvaluations(tables::TableSource& source, ports::Stora
                                        const EvaluationImportOptions& options = {},
                                        const ProgressCallback& progress = {});
 
+// Training attendance (CONTRACT.md): session_code,date,topic,instructor,items,employee_no, one
+// row an attendee; a session's fields repeat on each of its rows and must agree. `items` are
+// ";"-separated rubric item ids. A session imported again is replaced with its attendees.
+Result<ImportReport> ImportTraining(tables::TableSource& source, ports::Storage& storage);
+
+// Coaching sessions held (e.g. recorded on paper): employee_no,coach,date,items,notes.
+Result<ImportReport> ImportCoaching(tables::TableSource& source, ports::Storage& storage);
+
 // Public holidays: date,name_ko,name_en,kind (data/holidays-kr.csv); replaces the list.
 Result<ImportReport> ImportHolidays(tables::TableSource& source, ports::Storage& storage);
 

@@ -319,14 +319,15 @@ Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, tables::
   return WriteScores(table, sink);
 }
 
-Result<void> WriteItemWeakness(ports::Storage& storage, std::string_view campaign_code,
-                               tables::TableSink& sink) {
+Result<CampaignItems> AnalyzeCampaignItems(ports::Storage& storage,
+                                           std::string_view campaign_code) {
   Result<campaign::Campaign> campaign = RequireCampaign(storage, campaign_code);
   if (!campaign) return campaign.error();
   Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
   if (!rubrics) return rubrics.error();
+  CampaignItems result;
   // Items by id over every rubric (a contact's other-channel items are left empty).
-  std::vector<std::pair<std::string, std::string>> items;  // id, Korean name
+  std::vector<std::pair<std::string, std::string>>& items = result.items;
   for (const rubric::Rubric& rubric : *rubrics) {
     for (const rubric::Item& item : rubric.items) {
       const bool known = std::any_of(items.begin(), items.end(),
@@ -336,7 +337,7 @@ Result<void> WriteItemWeakness(ports::Storage& storage, std::string_view campaig
   }
   stats::ItemInput input;
   input.item_count = static_cast<int>(items.size());
-  std::vector<std::string> employees;
+  std::vector<std::string>& employees = result.employees;
   std::unordered_map<std::string, int> employee_index;
   Result<void> visited = storage.evaluations().ForEachEvaluation(
       campaign_code, [&](const evaluation::Evaluation& evaluation) -> Result<void> {
@@ -363,7 +364,17 @@ Result<void> WriteItemWeakness(ports::Storage& storage, std::string_view campaig
   input.employee_count = static_cast<int>(employees.size());
   Result<stats::ItemWeaknessReport> report = stats::AnalyzeItemWeakness(input);
   if (!report) return report.error();
+  result.report = std::move(*report);
+  return result;
+}
 
+Result<void> WriteItemWeakness(ports::Storage& storage, std::string_view campaign_code,
+                               tables::TableSink& sink) {
+  Result<CampaignItems> analysed = AnalyzeCampaignItems(storage, campaign_code);
+  if (!analysed) return analysed.error();
+  const std::vector<std::string>& employees = analysed->employees;
+  const std::vector<std::pair<std::string, std::string>>& items = analysed->items;
+  const stats::ItemWeaknessReport* report = &analysed->report;
   if (Result<void> header =
           sink.Header({"employee_no", "item", "item_name", "contacts", "achievement", "peer_mean",
                        "shrunken_gap", "probability_weak"});

@@ -10,6 +10,7 @@
 #include "core/org/organisation.hpp"
 #include "core/ports/storage.hpp"
 #include "core/stats/fair_score_model.hpp"
+#include "core/stats/item_weakness.hpp"
 #include "core/tables/table_sink.hpp"
 
 namespace chinjeol::programme {
@@ -55,6 +56,16 @@ std::optional<ScoreLevel> ParseScoreLevel(std::string_view text);
 // Writes one level of the table; levels other than employee need the model report
 // (kFailedPrecondition naming why there is none). kItem is written by WriteItemWeakness.
 Result<void> WriteScoreLevel(const ScoreTable& table, ScoreLevel level, tables::TableSink& sink);
+
+// Per employee and rubric item, achievement shrunken towards peers (stats::AnalyzeItemWeakness)
+// from the campaign's approved, scored evaluations. `employees` and `items` name the report's
+// indices: employee numbers, and (item id, Korean name) over every rubric.
+struct CampaignItems {
+  stats::ItemWeaknessReport report;
+  std::vector<std::string> employees;
+  std::vector<std::pair<std::string, std::string>> items;
+};
+Result<CampaignItems> AnalyzeCampaignItems(ports::Storage& storage, std::string_view campaign_code);
 
 // Per employee and rubric item, achievement shrunken towards peers (stats::AnalyzeItemWeakness)
 // from the campaign's approved, scored evaluations; writes the employee-item pairs judged weak

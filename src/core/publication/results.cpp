@@ -1,6 +1,7 @@
 #include "core/publication/results.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/common/text.hpp"
 #include "core/programme/scores.hpp"
@@ -56,13 +57,115 @@ PublishedScores(ports::Storage& storage, std::string_view campaign_code,
   return std::pair{std::move(employees), std::move(departments)};
 }
 
+// Each item's mean share of its points over the campaign's approved contacts made by
+// `released_at`, per department and for the whole organisation (empty department code).
+Result<std::vector<results::ReleasedItemMean>> PublishedItemMeans(
+    ports::Storage& storage, std::string_view campaign_code, const LocalDateTime& released_at) {
+  struct Sum {
+    double total = 0;
+    long n = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Sum> sums;  // (department, item)
+  Result<void> visited = storage.evaluations().ForEachEvaluation(
+      campaign_code, [&](const evaluation::Evaluation& evaluation) -> Result<void> {
+        if (evaluation.state != evaluation::ReviewState::kApproved || !evaluation.score ||
+            released_at < evaluation.performed_at) {
+          return Ok();
+        }
+        for (const rubric::ItemScore& item : evaluation.score->items) {
+          if (!item.points || item.max_points <= 0) continue;
+          const double share = std::clamp(*item.points / item.max_points, 0.0, 1.0);
+          for (const std::string& unit : {evaluation.department_code, std::string()}) {
+            Sum& sum = sums[{unit, item.item_id}];
+            sum.total += share;
+            ++sum.n;
+          }
+        }
+        return Ok();
+      });
+  if (!visited) return visited.error();
+  std::vector<results::ReleasedItemMean> means;
+  means.reserve(sums.size());
+  for (const auto& [key, sum] : sums) {
+    means.push_back({key.first, key.second, sum.n, sum.total / static_cast<double>(sum.n)});
+  }
+  return means;
+}
+
+// Publishes the release's scores and item means (inside the caller's transaction).
+Result<void> Publish(ports::Storage& storage, const results::ResultsRelease& release,
+                     std::int64_t released_by) {
+  auto scores = PublishedScores(storage, release.campaign_code, release.released_at);
+  if (!scores) return scores.error();
+  Result<std::vector<results::ReleasedItemMean>> item_means =
+      PublishedItemMeans(storage, release.campaign_code, release.released_at);
+  if (!item_means) return item_means.error();
+  if (Result<void> saved =
+          storage.results().SaveRelease(release, released_by, scores->first, scores->second);
+      !saved) {
+    return saved;
+  }
+  return storage.results().SaveReleasedItemMeans(release.campaign_code, *item_means);
+}
+
+// The employee's evaluations read out, the fair score in a sentence and the item profile.
+Result<void> ReadOut(ports::Storage& storage, std::string_view campaign_code,
+                     const std::string& department_code, OwnResults& results) {
+  Result<std::vector<rubric::Rubric>> rubrics = storage.rubrics().ListRubrics();
+  if (!rubrics) return rubrics.error();
+  Result<std::vector<org::Department>> departments = storage.organisation().ListDepartments();
+  if (!departments) return departments.error();
+  Result<std::vector<org::Scenario>> scenarios = storage.organisation().ListScenarios();
+  if (!scenarios) return scenarios.error();
+  const auto department_name = [&](const std::string& code) {
+    for (const org::Department& department : *departments) {
+      if (department.code == code) return department.name;
+    }
+    return code;
+  };
+  results.department_name = department_name(department_code);
+  std::vector<evaluation::Evaluation> scored;
+  for (const OwnEvaluation& own : results.evaluations) {
+    Result<std::optional<evaluation::Evaluation>> found =
+        storage.evaluations().FindEvaluation(own.row.id);
+    if (!found) return found.error();
+    if (!*found) return NoSuchResult();
+    const evaluation::Evaluation& evaluation = **found;
+    const rubric::Rubric* rubric = nullptr;
+    for (const rubric::Rubric& r : *rubrics) {
+      if (r.code == evaluation.rubric_code && r.version == evaluation.rubric_version) rubric = &r;
+    }
+    std::string scenario_title;
+    for (const org::Scenario& scenario : *scenarios) {
+      if (scenario.code == evaluation.scenario_code) scenario_title = scenario.title;
+    }
+    results.readable.push_back(coaching::DescribeContact(
+        evaluation, rubric, department_name(evaluation.department_code), scenario_title));
+    if (evaluation.state == evaluation::ReviewState::kApproved) scored.push_back(evaluation);
+  }
+  if (results.score && results.score->adjusted && results.score->ci90_low &&
+      results.score->ci90_high) {
+    results.score_sentence = coaching::ExplainFairScore(
+        *results.score->adjusted, *results.score->ci90_low, *results.score->ci90_high,
+        results.score->grade, results.score->uncertain.value_or(false));
+  }
+  Result<std::vector<results::ReleasedItemMean>> means =
+      storage.results().ListReleasedItemMeans(campaign_code, department_code);
+  if (!means) return means.error();
+  coaching::ItemMeans item_means;
+  for (const results::ReleasedItemMean& mean : *means) {
+    (mean.department_code.empty() ? item_means.organisation : item_means.department)[mean.item_id] =
+        mean.mean;
+  }
+  results.items = coaching::ProfileItems(scored, *rubrics, item_means, coaching::DefaultLibrary());
+  return Ok();
+}
+
 }  // namespace
 
-Result<results::ResultsRelease> ReleaseResults(ports::Storage& storage,
-                                               std::string_view campaign_code,
-                                               const LocalDateTime& now,
-                                               const Date& objection_deadline,
-                                               std::int64_t released_by) {
+Result<results::ResultsRelease> ReleaseResults(
+    ports::Storage& storage, std::string_view campaign_code, const LocalDateTime& now,
+    const Date& objection_deadline, std::int64_t released_by, const ReleaseRecorder& record) {
   if (objection_deadline < now.date) {
     return InvalidArgument("이의신청 기한이 공개일보다 앞섭니다",
                            {{"objection_deadline", "must not be before the release day"}});
@@ -71,11 +174,13 @@ Result<results::ResultsRelease> ReleaseResults(ports::Storage& storage,
       storage.campaigns().FindCampaign(campaign_code);
   if (!campaign) return campaign.error();
   if (!*campaign) return NotFound("no campaign " + std::string(campaign_code));
-  auto scores = PublishedScores(storage, campaign_code, now);
-  if (!scores) return scores.error();
   const results::ResultsRelease release{std::string(campaign_code), now, objection_deadline};
-  if (Result<void> saved =
-          storage.results().SaveRelease(release, released_by, scores->first, scores->second);
+  if (Result<void> saved = storage.InTransaction([&]() -> Result<void> {
+        if (Result<void> published = Publish(storage, release, released_by); !published) {
+          return published;
+        }
+        return record ? record(release) : Ok();
+      });
       !saved) {
     return saved.error();
   }
@@ -122,6 +227,14 @@ Result<OwnResults> ReadOwnResults(ports::Storage& storage, const auth::Actor& ac
     if (!objection->empty()) own.objection = objection->front();
     own.row = std::move(row);
     results.evaluations.push_back(std::move(own));
+  }
+  const std::string department_code =
+      results.score
+          ? results.score->department_code
+          : (results.evaluations.empty() ? std::string()
+                                         : results.evaluations.back().row.department_code);
+  if (Result<void> read = ReadOut(storage, campaign_code, department_code, results); !read) {
+    return read.error();
   }
   return results;
 }
@@ -214,9 +327,7 @@ Result<results::Objection> DecideObjection(ports::Storage& storage, const auth::
         storage.results().FindRelease((*objection)->campaign_code);
     if (!release) return release.error();
     if (!*release) return Ok();
-    auto scores = PublishedScores(storage, (*objection)->campaign_code, (*release)->released_at);
-    if (!scores) return scores.error();
-    return storage.results().SaveRelease(**release, actor.user_id, scores->first, scores->second);
+    return Publish(storage, **release, actor.user_id);
   });
   if (!decided) return decided.error();
   Result<std::optional<results::Objection>> updated = storage.results().FindObjection(objection_id);

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/auth/policy.hpp"
+#include "core/coaching/readable.hpp"
 #include "core/common/date.hpp"
 #include "core/common/result.hpp"
 #include "core/ports/storage.hpp"
@@ -18,14 +20,15 @@ namespace chinjeol::publication {
 inline constexpr int kDefaultObjectionDays = 14;
 
 // Publishes a campaign's results at `now`: computes the fair scores from the approved
-// evaluations and stores them as the published scores, so that employees, department heads and
-// coaches see the same numbers until the next release. kNotFound for an unknown campaign;
-// kInvalidArgument when the deadline is before the release day.
-Result<results::ResultsRelease> ReleaseResults(ports::Storage& storage,
-                                               std::string_view campaign_code,
-                                               const LocalDateTime& now,
-                                               const Date& objection_deadline,
-                                               std::int64_t released_by);
+// evaluations and stores them as the published scores (with each item's mean per department and
+// for the organisation), so that employees, department heads and coaches see the same numbers
+// until the next release. `record` (when given) writes the release's audit entry; everything is
+// one transaction. kNotFound for an unknown campaign; kInvalidArgument when the deadline is
+// before the release day.
+using ReleaseRecorder = std::function<Result<void>(const results::ResultsRelease&)>;
+Result<results::ResultsRelease> ReleaseResults(
+    ports::Storage& storage, std::string_view campaign_code, const LocalDateTime& now,
+    const Date& objection_deadline, std::int64_t released_by, const ReleaseRecorder& record = {});
 
 // An employee's own published results of one campaign.
 struct OwnEvaluation {
@@ -38,6 +41,12 @@ struct OwnResults {
   std::optional<results::ReleasedScore> score;
   std::vector<OwnEvaluation> evaluations;  // approved and void ones, oldest first
   bool objections_open = false;            // the deadline has not passed
+  // The same in words: each evaluation read out (in the order of `evaluations`), the fair score
+  // in a sentence, the strongest and weakest items against the department and the organisation.
+  std::vector<coaching::ReadableContact> readable;
+  std::optional<rubric::Wording> score_sentence;
+  coaching::ItemProfile items;
+  std::string department_name;
 };
 
 // kNotFound when the campaign is unknown or its results are not released (the same answer, so

@@ -60,6 +60,15 @@ struct ReleasedDepartmentScore {
   int rank_worst = 0;
 };
 
+// The mean share of an item's points over the published contacts of one department (or of the
+// whole organisation: empty department_code), for comparing an employee's items with both.
+struct ReleasedItemMean {
+  std::string department_code;
+  std::string item_id;
+  long contacts = 0;
+  double mean = 0;  // 0-1
+};
+
 // Which evaluations a list holds. Empty optionals do not filter.
 struct EvaluationFilter {
   std::string campaign_code;
@@ -167,6 +176,12 @@ class ResultsRepository {
   virtual Result<void> SaveRelease(const ResultsRelease& release, std::int64_t released_by,
                                    const std::vector<ReleasedScore>& employees,
                                    const std::vector<ReleasedDepartmentScore>& departments) = 0;
+  // Replaces the campaign's published item means.
+  virtual Result<void> SaveReleasedItemMeans(std::string_view campaign_code,
+                                             const std::vector<ReleasedItemMean>& means) = 0;
+  // The organisation's item means and one department's, by item.
+  virtual Result<std::vector<ReleasedItemMean>> ListReleasedItemMeans(
+      std::string_view campaign_code, std::string_view department_code) const = 0;
   // Published scores, by employee number; narrowed to one employee, one department or a
   // coach's caseload when given.
   struct ScoreFilter {

@@ -4,7 +4,7 @@ import { api, itemsOf } from '../api';
 import { bdi, h } from '../dom';
 import { isolate } from '../bidi';
 import { formatDateTime, formatNumber, pick, t } from '../i18n';
-import type { Evaluation, EvaluationRow, List, Rubric, RubricItem } from '../types';
+import type { Evaluation, EvaluationRow, List, ReadableContact, Rubric, RubricItem } from '../types';
 import { decodeObservation, splitNotes, type Answer } from './observations';
 import { channelLabel, dataTable, definitionList, stateBadge } from './ui';
 
@@ -117,5 +117,37 @@ export function evaluationView(evaluation: Evaluation, rubric?: Rubric, departme
   const overall = splitNotes(evaluation.notes).overall;
   const parts: HTMLElement[] = [evaluationFacts(evaluation, rubric, departmentName), answersTable(evaluation, rubric)];
   if (overall) parts.push(h('div', { class: 'notes' }, h('h3', null, t('evaluation.notes')), h('p', { class: 'pre' }, bdi(overall))));
+  return h('div', { class: 'evaluation' }, parts);
+}
+
+// The contact as the server reads it out: what was observed in words under each item's name,
+// the stage subtotals and the monitor's notes. Used wherever the evaluation carries `readable`.
+export function readableView(evaluation: Evaluation, readable: ReadableContact, rubric?: Rubric): HTMLElement {
+  const notes = splitNotes(evaluation.notes);
+  const total = evaluation.score_detail?.total ?? evaluation.score;
+  const facts = definitionList([
+    [t('evaluation.performedAt'), formatDateTime(evaluation.performed_at)],
+    [t('evaluation.channel'), channelLabel(evaluation.channel)],
+    [t('evaluation.department'), readable.department_name ? bdi(readable.department_name) : '–'],
+    [t('evaluation.scenario'), readable.scenario_title ? bdi(readable.scenario_title) : '–'],
+    [t('evaluation.total'), total === null || total === undefined ? '–' : t('evaluation.points', { n: formatNumber(total) })],
+    ...(evaluation.flags.length ? [[t('evaluation.flags'), evaluation.flags.map((f) => flagLabel(f, rubric)).join(', ')] as [string, string]] : []),
+  ]);
+  const caption = `${t('evaluation.items')} · ${formatDateTime(evaluation.performed_at)} · ${channelLabel(evaluation.channel)}`;
+  type Line = ReadableContact['items'][number];
+  const items = dataTable(caption, [
+    { header: t('evaluation.item'), rowHeader: true, cell: (r: Line) => [h('span', null, pick(r.name)), h('br'), h('small', { class: 'hint' }, pick(r.stage))] },
+    { header: t('evaluation.observation'), cell: (r) => (r.observed.ko ? pick(r.observed) : '–') },
+    {
+      header: t('evaluation.pointsHeader'), numeric: true,
+      cell: (r) => (r.points === null ? t('form.excluded') : `${formatNumber(r.points)} / ${formatNumber(r.max_points)}`),
+    },
+    { header: t('evaluation.note'), cell: (r) => { const note = notes.items.get(r.item_id); return note ? bdi(note) : ''; } },
+  ], readable.items);
+  const stages = readable.stages.length
+    ? h('p', { class: 'stage-totals' }, t('evaluation.stageTotals'), ' ', readable.stages.map((s, i) => [i ? ' · ' : '', `${pick(s.name)} ${formatNumber(s.points)}/${formatNumber(s.max_points)}`]))
+    : null;
+  const parts: (HTMLElement | null)[] = [facts, stages, items];
+  if (notes.overall) parts.push(h('div', { class: 'notes' }, h('h3', null, t('evaluation.notes')), h('p', { class: 'pre' }, bdi(notes.overall))));
   return h('div', { class: 'evaluation' }, parts);
 }

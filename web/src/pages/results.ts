@@ -3,12 +3,13 @@
 // evaluation. Nothing here shows schedules or monitors.
 import { api, ApiError, itemsOf } from '../api';
 import { announce, bdi, h } from '../dom';
-import { formatDate, formatDateTime, formatNumber, t } from '../i18n';
-import { evaluationView, rubricFor } from '../components/evaluation-view';
+import { formatDate, formatDateTime, formatNumber, formatPercent, pick, t } from '../i18n';
+import { evaluationView, readableView, rubricFor } from '../components/evaluation-view';
+import { chartFigure, palette } from '../components/chart';
 import { employeeScoreTable, explainAdjusted, gradeCell, intervalChart, probabilities } from '../components/score-views';
-import { campaignHeader, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
+import { campaignHeader, dataTable, definitionList, departmentNames, empty, field, section, showFormErrors } from '../components/ui';
 import type { PageContext } from '../routes';
-import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, OwnEvaluationRow, ScoreList } from '../types';
+import type { Campaign, DepartmentScore, EmployeeScore, Evaluation, EvaluationRow, ItemStanding, OwnEvaluationRow, ScoreList, Wording } from '../types';
 
 interface MyResults {
   campaign: string;
@@ -17,6 +18,53 @@ interface MyResults {
   objections_open: boolean;
   evaluations: OwnEvaluationRow[];
   score: EmployeeScore | null;
+  department_name?: string;
+  score_sentence?: Wording | null;
+  strongest_items?: ItemStanding[];
+  weakest_items?: ItemStanding[];
+}
+
+// The employee's items against the department and the organisation: a chart, its table, and
+// for each weak item what good looks like and how to practise it.
+function itemProfile(mine: MyResults): HTMLElement | null {
+  const weakest = mine.weakest_items ?? [];
+  const strongest = mine.strongest_items ?? [];
+  const rows = [...weakest, ...strongest];
+  if (rows.length === 0) return null;
+  const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+  const names = rows.map((r) => pick(r.name));
+  const table = dataTable(t('results.itemsTable'), [
+    { header: t('evaluation.item'), rowHeader: true, cell: (r: ItemStanding) => pick(r.name) },
+    { header: t('results.itemMine'), numeric: true, cell: (r) => formatPercent(r.own, 0) },
+    { header: t('results.itemDepartment'), numeric: true, cell: (r) => (r.department === null ? '–' : formatPercent(r.department, 0)) },
+    { header: t('results.itemOrganisation'), numeric: true, cell: (r) => (r.organisation === null ? '–' : formatPercent(r.organisation, 0)) },
+    { header: t('results.itemStanding'), cell: (r) => (weakest.includes(r) ? t('results.itemWeak') : t('results.itemStrong')) },
+  ], rows);
+  const chart = chartFigure({
+    title: t('results.itemsChart'),
+    summary: t('results.itemsSummary', { weak: weakest.map((r) => pick(r.name)).join(', ') || t('common.none'), strong: strongest.map((r) => pick(r.name)).join(', ') || t('common.none') }),
+    height: 60 + rows.length * 56,
+    stacked: true,
+    table,
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 160, right: 24, top: 32, bottom: 24 },
+      xAxis: { type: 'value', min: 0, max: 100 },
+      yAxis: { type: 'category', data: names, inverse: true },
+      series: [
+        { type: 'bar', name: t('results.itemMine'), data: rows.map((r) => percent(r.own)), itemStyle: { color: palette[0] } },
+        { type: 'bar', name: t('results.itemDepartment'), data: rows.map((r) => percent(r.department)), itemStyle: { color: palette[2] } },
+        { type: 'bar', name: t('results.itemOrganisation'), data: rows.map((r) => percent(r.organisation)), itemStyle: { color: '#5f6b7a' } },
+      ],
+    },
+  });
+  const advice = weakest.filter((r) => r.guidance).map((r) => h('li', null,
+    h('strong', null, pick(r.guidance!.title)), ' — ', pick(r.name),
+    h('p', null, t('results.goodLooksLike'), ' ', pick(r.guidance!.good)),
+    h('p', null, t('results.practise'), ' ', pick(r.guidance!.practice))));
+  return section(t('results.itemsTitle'), h('p', { class: 'hint' }, t('results.itemsHint')), chart,
+    advice.length ? [h('h3', null, t('results.adviceTitle')), h('ul', { class: 'advice' }, advice)] : null);
 }
 
 // Results exist only after the release date; before it the server answers 404 or 409.
@@ -48,7 +96,13 @@ export async function renderMyResults(context: PageContext): Promise<void> {
     context.root.append(h('p', { class: 'notice' }, t('results.notReleased')));
     return;
   }
-  if (mine.score) context.root.append(section(t('results.myScore'), scoreSummary(mine.score), explainAdjusted()));
+  if (mine.score) {
+    context.root.append(section(t('results.myScore'),
+      mine.score_sentence ? h('p', { class: 'lead' }, pick(mine.score_sentence)) : null,
+      scoreSummary(mine.score), explainAdjusted()));
+  }
+  const profile = itemProfile(mine);
+  if (profile) context.root.append(profile);
   context.root.append(h('p', { class: 'notice' }, mine.objections_open
     ? t('results.deadline', { date: formatDate(mine.objection_deadline) })
     : t('results.deadlinePassed')));
@@ -57,13 +111,14 @@ export async function renderMyResults(context: PageContext): Promise<void> {
   for (const [index, evaluation] of details.entries()) {
     const row = mine.evaluations[index]!;
     const rubric = await rubricFor(evaluation.rubric.code, evaluation.rubric.version);
-    context.root.append(resultCard(row, evaluationView(evaluation, rubric), mine.objections_open));
+    const view = row.readable ? readableView(evaluation, row.readable, rubric) : evaluationView(evaluation, rubric);
+    context.root.append(resultCard(row, view, mine.objections_open));
   }
 }
 
 function resultCard(row: OwnEvaluationRow, view: HTMLElement, objectionsOpen: boolean): HTMLElement {
   const status = h('div', { 'aria-live': 'polite' });
-  const card = section(`${t('results.contactOn', { date: formatDateTime(row.performed_at) })} (${row.code})`, view, status);
+  const card = section(t('results.contactOn', { date: formatDateTime(row.performed_at) }), view, status);
   card.classList.add('result');
   card.dataset.evaluation = String(row.id);
   const actions = h('div', { class: 'form-actions' });
