@@ -65,6 +65,9 @@ struct FixedTerm {
   std::string name;
   Recoded codes;
   std::vector<std::string> level_names;
+  // The fair score averages the levels (channel, round) or takes the baseline (treatment).
+  bool averaged = true;
+  std::string collinear_example;
 };
 
 struct Counts {
@@ -374,7 +377,7 @@ std::vector<FixedTerm> ChooseFixedTerms(const ModelInput& input, const ModelOpti
   {
     std::vector<int> channel(n);
     for (int c = 0; c < n; ++c) channel[c] = input.channel[c] == Channel::kVisit ? 1 : 0;
-    FixedTerm term{"channel", Recode(channel, 2), {}};
+    FixedTerm term{"channel", Recode(channel, 2), {}, true, {}};
     for (const int level : term.codes.original)
       term.level_names.push_back(level ? "visit" : "phone");
     if (term.codes.original.size() > 1) fixed_terms.push_back(std::move(term));
@@ -383,9 +386,16 @@ std::vector<FixedTerm> ChooseFixedTerms(const ModelInput& input, const ModelOpti
     const auto [low, high] = std::minmax_element(input.round.begin(), input.round.end());
     std::vector<int> round(n);
     for (int c = 0; c < n; ++c) round[c] = input.round[c] - *low;
-    FixedTerm term{"round", Recode(round, *high - *low + 1), {}};
+    FixedTerm term{"round", Recode(round, *high - *low + 1), {}, true, {}};
     for (const int level : term.codes.original)
       term.level_names.push_back(std::to_string(level + *low));
+    if (term.codes.original.size() > 1) fixed_terms.push_back(std::move(term));
+  }
+  if (options.treatment_effect) {
+    FixedTerm term{"treated", Recode(input.treated_after, 2), {}, false, {}};
+    for (const int level : term.codes.original) term.level_names.push_back(level ? "yes" : "no");
+    term.collinear_example =
+        "every employee was treated between the same two rounds, so treatment and round coincide";
     if (term.codes.original.size() > 1) fixed_terms.push_back(std::move(term));
   }
   {
@@ -422,8 +432,10 @@ std::vector<FixedTerm> ChooseFixedTerms(const ModelInput& input, const ModelOpti
         AddWarning(report, WarningCode::kCollinearFixedEffect,
                    "the " + term.name +
                        " effect cannot be told apart from the other fixed "
-                       "effects in this design (e.g. every visit happened in one round); it was "
-                       "left out of the model");
+                       "effects in this design (e.g. " +
+                       (term.collinear_example.empty() ? "every visit happened in one round"
+                                                       : term.collinear_example) +
+                       "); it was left out of the model");
       }
     }
     fixed_terms = std::move(kept);
@@ -580,6 +592,81 @@ FacetSummary SummarizeFacet(std::string name, int levels, double variance, doubl
   return summary;
 }
 
+// The standard error of the fixed effect in `column` from the observed information of that
+// effect b and the log variance ratios phi together, at the REML estimates. With b a parameter
+// and the other fixed effects integrated out, -2 log restricted likelihood with sigma^2
+// profiled is
+//   f(b, phi) = crit(phi) - d log(y'Py) + log c + (d + 1) log(y'Py + (b - b(phi))^2 / c),
+// where crit, y'Py, d = n - p, b(phi) (the GLS estimate) and c (its variance over sigma^2)
+// belong to the full model at phi. Its Hessian H, by central differences in phi, gives
+// Var(b) = 2 [H^-1]_bb. The conditional variance sigma^2 c leaves out the phi block; it is
+// right when b(phi) does not depend on phi, which selection on earlier scores breaks. Empty
+// when the Hessian is not positive definite. Leaves the system evaluated away from the optimum.
+std::optional<double> ObservedStandardError(internal::ReducedSystem& sys,
+                                            const std::vector<double>& log_ratios, int column) {
+  const double d = sys.contact_count() - sys.fixed_count();
+  struct Point {
+    double criterion = 0;
+    double ypy = 0;
+    double b = 0;
+    double c = 0;
+  };
+  const auto evaluate = [&](const std::vector<double>& phi) -> std::optional<Point> {
+    const internal::ReducedSystem::Evaluation ev = sys.Evaluate(phi, internal::Gradient::kCompute);
+    if (!ev.ok) return std::nullopt;
+    const double c = sys.InverseEntry(column, column);
+    if (!(c > 0)) return std::nullopt;
+    return Point{ev.criterion, ev.sigma2 * d, sys.solution()[column], c};
+  };
+  const std::optional<Point> centre = evaluate(log_ratios);
+  if (!centre) return std::nullopt;
+  const double b0 = centre->b;
+  const auto f = [&](const Point& at) {
+    return at.criterion - d * std::log(at.ypy) + std::log(at.c) +
+           (d + 1) * std::log(at.ypy + (b0 - at.b) * (b0 - at.b) / at.c);
+  };
+  const auto df_db = [&](const Point& at) {
+    const double q = at.ypy + (b0 - at.b) * (b0 - at.b) / at.c;
+    return 2 * (d + 1) * (b0 - at.b) / (at.c * q);
+  };
+  const int k = static_cast<int>(log_ratios.size());
+  constexpr double kStep = 2e-3;
+  Eigen::MatrixXd hessian = Eigen::MatrixXd::Zero(k + 1, k + 1);
+  hessian(0, 0) = 2 * (d + 1) / (centre->c * centre->ypy);
+  std::vector<double> phi = log_ratios;
+  for (int i = 0; i < k; ++i) {
+    phi[i] = log_ratios[i] + kStep;
+    const std::optional<Point> up = evaluate(phi);
+    phi[i] = log_ratios[i] - kStep;
+    const std::optional<Point> down = evaluate(phi);
+    phi[i] = log_ratios[i];
+    if (!up || !down) return std::nullopt;
+    hessian(0, i + 1) = hessian(i + 1, 0) = (df_db(*up) - df_db(*down)) / (2 * kStep);
+    hessian(i + 1, i + 1) = (f(*up) - 2 * f(*centre) + f(*down)) / (kStep * kStep);
+  }
+  for (int i = 0; i < k; ++i) {
+    for (int j = 0; j < i; ++j) {
+      double value = 0;
+      for (const auto& [si, sj] : {std::pair{1, 1}, {1, -1}, {-1, 1}, {-1, -1}}) {
+        phi[i] = log_ratios[i] + si * kStep;
+        phi[j] = log_ratios[j] + sj * kStep;
+        const std::optional<Point> at = evaluate(phi);
+        if (!at) return std::nullopt;
+        value += si * sj * f(*at);
+      }
+      phi[i] = log_ratios[i];
+      phi[j] = log_ratios[j];
+      hessian(i + 1, j + 1) = hessian(j + 1, i + 1) = value / (4 * kStep * kStep);
+    }
+  }
+  Eigen::LLT<Eigen::MatrixXd> cholesky(hessian);
+  if (cholesky.info() != Eigen::Success) return std::nullopt;
+  const Eigen::MatrixXd inverse = cholesky.solve(Eigen::MatrixXd::Identity(k + 1, k + 1));
+  const double variance = 2 * inverse(0, 0);
+  if (!(variance > 0) || !std::isfinite(variance)) return std::nullopt;
+  return std::sqrt(variance);
+}
+
 }  // namespace
 
 Result<FairScoreReport> FitFairScores(const ModelInput& input, const ModelOptions& options) {
@@ -593,6 +680,9 @@ Result<FairScoreReport> FitFairScores(const ModelInput& input, const ModelOption
   }
   if (!(options.fallback_contact_sd > 0)) {
     return InvalidArgument("fallback contact SD must be positive");
+  }
+  if (options.treatment_effect && input.treated_after.size() != input.contact_count()) {
+    return InvalidArgument("a treatment effect needs treated_after for every contact");
   }
 
   if (input.contact_count() == 0) {
@@ -774,23 +864,26 @@ Result<FairScoreReport> FitFairScores(const ModelInput& input, const ModelOption
     }
   }
 
-  // Fixed effects, and the fixed part of a fair score: channels (and rounds) averaged.
+  // Fixed effects, and the fixed part of a fair score: channels (and rounds) averaged, the
+  // treatment at its baseline (untreated).
   const int q = sys.column_count();
   const int p = sys.fixed_count();
   const int x0 = sys.fixed_offset();
   const Eigen::VectorXd& solution = sys.solution();
-  Eigen::VectorXd fixed_mean = Eigen::VectorXd::Zero(p);  // x-bar over the fixed columns
+  Eigen::VectorXd fixed_mean = Eigen::VectorXd::Zero(p);     // x-bar over the fixed columns
+  std::optional<std::pair<std::size_t, int>> treated_fixed;  // report row, column
   fixed_mean[0] = 1;
   report.fixed_effects.push_back(
-      {"(intercept)", solution[x0], std::sqrt(sigma2 * sys.InverseEntry(x0, x0))});
+      {"(intercept)", solution[x0], std::sqrt(sigma2 * sys.InverseEntry(x0, x0)), 0});
   for (std::size_t t = 0; t < fixed_terms.size(); ++t) {
     const FixedTerm& term = fixed_terms[t];
     const int levels = static_cast<int>(term.codes.original.size());
     for (int l = 1; l < levels; ++l) {
       const int column = sys.fixed_dummy_offset(static_cast<int>(t)) + l - 1;
-      fixed_mean[column - x0] = 1.0 / levels;
+      fixed_mean[column - x0] = term.averaged ? 1.0 / levels : 0.0;
       report.fixed_effects.push_back({term.name + ":" + term.level_names[l], solution[column],
-                                      std::sqrt(sigma2 * sys.InverseEntry(column, column))});
+                                      std::sqrt(sigma2 * sys.InverseEntry(column, column)), 0});
+      if (term.name == "treated") treated_fixed = {report.fixed_effects.size() - 1, column};
     }
   }
   report.fair_mean = fixed_mean.dot(solution.tail(p));
@@ -1110,6 +1203,13 @@ Result<FairScoreReport> FitFairScores(const ModelInput& input, const ModelOption
     }
     report.facets.push_back(
         SummarizeFacet(FacetName(term.facet), levels, ratios[a] * sigma2, sum / levels));
+  }
+  // Last, as it moves the system away from the optimum.
+  if (treated_fixed) {
+    FixedEffect& treated = report.fixed_effects[treated_fixed->first];
+    treated.standard_error_observed =
+        ObservedStandardError(sys, optimum.log_ratios, treated_fixed->second)
+            .value_or(treated.standard_error);
   }
   if (!AllFinite(report)) return Internal("fair scores: a number in the report is not finite");
   return report;

@@ -18,7 +18,10 @@ namespace chinjeol::stats {
 enum class IntervalVariance { kConditionalOnFixedEffects, kIncludingFixedEffects };
 
 struct ModelOptions {
-  bool round_effect = false;       // round as a fixed effect next to the channel
+  bool round_effect = false;  // round as a fixed effect next to the channel
+  // ModelInput::treated_after as a fixed effect "treated" (reported as "treated:yes"): the
+  // points a treatment added to a contact score. Fair scores then describe the untreated state.
+  bool treatment_effect = false;
   bool department_effect = false;  // (1 | department) as a further random effect
   std::vector<GradeBand> grade_bands = DefaultGradeBands();
   double interval_level = 0.90;
@@ -65,9 +68,14 @@ struct Warning {
 };
 
 struct FixedEffect {
-  std::string name;  // "(intercept)", "channel:visit", "round:2", ...
+  std::string name;  // "(intercept)", "channel:visit", "round:2", "treated:yes", ...
   double estimate = 0;
-  double standard_error = 0;
+  double standard_error = 0;  // given the variance estimates (lme4's vcov)
+  // "treated:yes" only (0 for the other terms): from the observed information of the estimate
+  // and the variance ratios together, so it also carries the uncertainty of the variance
+  // ratios the estimate leans on. That is much when the treated were chosen for low scores:
+  // how much of a low score was luck depends on the employee variance.
+  double standard_error_observed = 0;
 };
 
 struct EmployeeScore {
@@ -177,7 +185,7 @@ struct FairScoreReport {
   double reml_criterion = 0;    // lme4's REMLcrit, when method is kExactReml
   int iterations = 0;
   std::vector<FixedEffect> fixed_effects;
-  double fair_mean = 0;  // fixed part with channels (and rounds) averaged
+  double fair_mean = 0;  // fixed part with channels (and rounds) averaged, untreated
   std::vector<GradeBand> grade_bands;
   std::vector<EmployeeScore> employees;  // in ModelInput employee order
   std::vector<MonitorCalibration> monitors;
@@ -191,10 +199,11 @@ struct FairScoreReport {
   std::vector<Warning> warnings;
 };
 
-// Fits score ~ channel [+ round] + (1|employee) + (1|monitor) + (1|scenario) [+ (1|department)]
-// by REML, exactly (the estimates lme4::lmer gives), and derives every number of the report.
-// Degenerate designs get the fallbacks listed in docs/fair-scores.md and a warning; the report
-// never holds a NaN. kInvalidArgument for inconsistent input or options; kFailedPrecondition
+// Fits score ~ channel [+ round] [+ treated] + (1|employee) + (1|monitor) + (1|scenario) [+
+// (1|department)] by REML, exactly (the estimates lme4::lmer gives), and derives every number of
+// the report. Degenerate designs get the fallbacks listed in docs/fair-scores.md and a warning; the
+// report never holds a NaN. kInvalidArgument for inconsistent input or options (treatment_effect
+// without treated_after among them); kFailedPrecondition
 // when there is no scored contact at all.
 Result<FairScoreReport> FitFairScores(const ModelInput& input, const ModelOptions& options = {});
 

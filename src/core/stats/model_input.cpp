@@ -125,6 +125,13 @@ Result<void> ValidateModelInput(const ModelInput& input) {
       input.department.size() != n) {
     return InvalidArgument("every per-contact array must have one entry per contact");
   }
+  if (!input.treated_after.empty() && input.treated_after.size() != n) {
+    return InvalidArgument("treated_after must have one entry per contact or none");
+  }
+  for (const int treated : input.treated_after) {
+    if (treated != 0 && treated != 1)
+      return InvalidArgument("treated_after entries must be 0 or 1");
+  }
   const auto in_range = [](int index, std::size_t count) {
     return index >= 0 && static_cast<std::size_t>(index) < count;
   };

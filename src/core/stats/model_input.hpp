@@ -23,6 +23,10 @@ struct ModelInput {
   std::vector<int> monitor;
   std::vector<int> scenario;
   std::vector<int> department;  // the department the employee belonged to at the contact
+  // 1 when the contact happened after the employee's first coaching session (or the training
+  // they attended), else 0; empty when no treatment is recorded. Only the treatment-effect
+  // estimate (treatment_effect.hpp) and ModelOptions::treatment_effect read it.
+  std::vector<int> treated_after;
 
   // Per level: dense index -> storage id.
   std::vector<std::int64_t> employee_ids;
@@ -58,8 +62,9 @@ Result<ModelInput> BuildModelInput(std::span<const evaluation::ScoredContact> co
                                    std::span<const RosterEntry> roster = {},
                                    std::span<const DepartmentGroup> department_groups = {});
 
-// kInvalidArgument when the arrays differ in length, an index is out of range or a score is not
-// a finite number. FitFairScores calls it first.
+// kInvalidArgument when the arrays differ in length (treated_after may also be empty), an index
+// is out of range, a score is not a finite number or a treated_after entry is not 0 or 1.
+// FitFairScores calls it first.
 Result<void> ValidateModelInput(const ModelInput& input);
 
 // An employee's plain mean over their contacts, the number shown beside the adjusted score.

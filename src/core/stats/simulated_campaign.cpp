@@ -150,4 +150,53 @@ SimulatedCampaign SimulateCampaign(const SimulationOptions& options) {
   return campaign;
 }
 
+CoachingCampaign SimulateCoaching(const CoachingSimulationOptions& options) {
+  CoachingCampaign result;
+  result.campaign = SimulateCampaign(options.campaign);
+  std::vector<evaluation::ScoredContact>& contacts = result.campaign.contacts;
+  const int n_employees = options.campaign.employees;
+  // Contacts come grouped by employee: the first half (rounded up) of each employee's
+  // contacts is round 1. Gaussian scores do not depend on the day, so the days are moved
+  // into the round's two months.
+  std::vector<int> contact_count(n_employees, 0);
+  for (const evaluation::ScoredContact& contact : contacts)
+    ++contact_count[contact.employee_id - 1];
+  std::vector<int> seen(n_employees, 0);
+  std::vector<double> round1_sum(n_employees, 0.0);
+  std::vector<int> round1_count(n_employees, 0);
+  for (evaluation::ScoredContact& contact : contacts) {
+    const int i = static_cast<int>(contact.employee_id - 1);
+    const int k = seen[i]++;
+    contact.round = k < (contact_count[i] + 1) / 2 ? 1 : 2;
+    contact.day = (contact.round - 1) * 60 + contact.day % 60;
+    if (contact.round == 1) {
+      round1_sum[i] += contact.score;
+      ++round1_count[i];
+    } else {
+      contact.score += options.round_shift;
+    }
+  }
+  // Coaching: the lowest round-1 raw means (ties by employee order).
+  std::vector<int> candidates;
+  for (int i = 0; i < n_employees; ++i) {
+    if (round1_count[i] > 0) candidates.push_back(i);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+    return round1_sum[a] / round1_count[a] < round1_sum[b] / round1_count[b];
+  });
+  const auto coached_count = static_cast<std::size_t>(
+      std::lround(options.coached_share * static_cast<double>(candidates.size())));
+  result.coached.assign(n_employees, 0);
+  for (std::size_t k = 0; k < std::min(coached_count, candidates.size()); ++k) {
+    result.coached[candidates[k]] = 1;
+  }
+  result.treated_after.reserve(contacts.size());
+  for (evaluation::ScoredContact& contact : contacts) {
+    const int treated = contact.round == 2 && result.coached[contact.employee_id - 1] ? 1 : 0;
+    if (treated) contact.score += options.coaching_effect;
+    result.treated_after.push_back(treated);
+  }
+  return result;
+}
+
 }  // namespace chinjeol::stats::testing

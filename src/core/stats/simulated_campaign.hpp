@@ -37,4 +37,25 @@ struct SimulatedCampaign {
 
 SimulatedCampaign SimulateCampaign(const SimulationOptions& options);
 
+// A coaching programme with a known effect, on a gaussian campaign: each employee's contacts
+// are split between round 1 (the first half, rounded up) and round 2; every round-2 contact
+// gets round_shift points (a common time trend); after round 1 the employees with the lowest
+// round-1 raw means (coached_share of them) are coached, and their round-2 contacts get
+// coaching_effect points. Scores are otherwise those of SimulateCampaign (true_fair included:
+// untreated, round 1).
+struct CoachingSimulationOptions {
+  SimulationOptions campaign = {.employees = 200, .min_contacts = 4, .max_contacts = 8};
+  double round_shift = 1;
+  double coached_share = 0.2;
+  double coaching_effect = 0;
+};
+
+struct CoachingCampaign {
+  SimulatedCampaign campaign;
+  std::vector<int> coached;        // per employee (id - 1): 1 when coached
+  std::vector<int> treated_after;  // per contact of campaign.contacts: coached and in round 2
+};
+
+CoachingCampaign SimulateCoaching(const CoachingSimulationOptions& options);
+
 }  // namespace chinjeol::stats::testing
