@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -887,6 +888,41 @@ TEST_P(CliTest, PlansCoachingFromTheFairScoresWithReasonsAndItems) {
   EXPECT_EQ(wrong.status, 2);
   EXPECT_THAT(wrong.err, HasSubstr("bottom_share"));
   EXPECT_EQ(Run({"coaching", "plan", "NOPE"}).status, 2);
+
+  // The demo coached the lowest sixth of round 1 and trained a random fifth: the effect of
+  // each as one JSON object, and words that never claim more than the interval shows.
+  for (const char* of : {"coaching", "training"}) {
+    const CliRun effect = Run({"effect", "POC-2021", "--of", of, "--format", "json"});
+    ASSERT_EQ(effect.status, 0) << effect.err;
+    const boost::json::object json = boost::json::parse(effect.out).as_object();
+    EXPECT_EQ(json.at("of").as_string(), of);
+    const double estimate = json.at("estimate").to_number<double>();
+    const double low = json.at("ci90_low").to_number<double>();
+    const double high = json.at("ci90_high").to_number<double>();
+    EXPECT_LE(low, estimate);
+    EXPECT_LE(estimate, high);
+    EXPECT_GT(json.at("treated").to_number<double>(), 0);
+    EXPECT_GT(json.at("comparison").to_number<double>(), 0);
+    EXPECT_THAT(std::string(json.at("method").as_string()), HasSubstr("mixed model"));
+    const std::string conclusion(json.at("conclusion").as_string());
+    if (low <= 0 && high >= 0) {
+      EXPECT_THAT(conclusion, HasSubstr("확인되지 않았습니다")) << of;
+      EXPECT_THAT(conclusion, Not(HasSubstr("올랐습니다"))) << of;
+    } else {
+      EXPECT_THAT(conclusion, Not(HasSubstr("확인되지 않았습니다"))) << of;
+    }
+  }
+  // Chosen for low round-1 scores, the coached rise on a plain before/after comparison by far
+  // more than the model's estimate (regression to the mean).
+  const boost::json::object coaching =
+      boost::json::parse(Run({"effect", "POC-2021", "--of", "coaching", "--format", "json"}).out)
+          .as_object();
+  EXPECT_GT(coaching.at("before_after").to_number<double>(),
+            coaching.at("estimate").to_number<double>() + 5);
+  const CliRun text = Run({"effect", "POC-2021", "--of", "training"});
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("training"));
+  EXPECT_EQ(Run({"effect", "POC-2021", "--of", "nothing"}).status, 2);
 }
 
 TEST_P(CliTest, ExplainsUsageErrorsAndHelps) {

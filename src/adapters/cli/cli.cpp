@@ -23,6 +23,7 @@
 #include "core/planning/summary.hpp"
 #include "core/programme/coaching_plan.hpp"
 #include "core/programme/demo.hpp"
+#include "core/programme/effect.hpp"
 #include "core/programme/imports.hpp"
 #include "core/programme/planning.hpp"
 #include "core/programme/rescore.hpp"
@@ -142,7 +143,10 @@ void RunDemo(Context& context, int employees, std::uint64_t seed) {
               {"배정 Assignments", GroupThousands(summary->assignments)},
               {"평가 Evaluations", GroupThousands(summary->evaluations) + " (채점 scored " +
                                        GroupThousands(summary->scored) + ", 검수 대기 in review " +
-                                       GroupThousands(summary->pending_review) + ")"}})
+                                       GroupThousands(summary->pending_review) + ")"},
+              {"코칭 Coached",
+               GroupThousands(summary->coached) + " (1회차 하위 1/6 lowest sixth of round 1)"},
+              {"교육 Trained", GroupThousands(summary->trained)}})
       << "캠페인 코드 Campaign code: " << summary->campaign_code << "\n";
   // Accounts to sign in with (chinjeol serve), and the campaign's results published to them.
   Result<std::vector<publication::DemoAccount>> accounts = publication::InstallDemoAccess(
@@ -343,6 +347,40 @@ class TextTableSink final : public tables::TableSink {
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;
 };
+
+void RunEffect(Context& context, const std::string& campaign_code, const std::string& of_text,
+               const std::string& format) {
+  const std::optional<programme::EffectOf> of = programme::ParseEffectOf(of_text);
+  if (!of) {
+    context.Fail(InvalidArgument("unknown --of", {{"--of", "must be coaching or training"}}));
+    return;
+  }
+  Result<std::unique_ptr<ports::Storage>> storage = context.Open();
+  if (!storage) {
+    context.Fail(storage.error());
+    return;
+  }
+  Result<programme::EffectReport> report = programme::EstimateEffect(**storage, campaign_code, *of);
+  if (!report) {
+    context.Fail(report.error());
+    return;
+  }
+  if (format == "text") {
+    context.out << report->conclusion.ko << "\n" << report->conclusion.en << "\n\n";
+  }
+  Result<std::unique_ptr<tables::TableSink>> sink =
+      format == "text"
+          ? Result<std::unique_ptr<tables::TableSink>>(std::make_unique<TextTableSink>(context.out))
+          : context.services.open_sink(format == "json" ? "json-object" : format, {}, "효과 Effect",
+                                       context.out);
+  if (!sink) {
+    context.Fail(sink.error());
+    return;
+  }
+  if (Result<void> written = programme::WriteEffect(*report, **sink); !written) {
+    context.Fail(written.error());
+  }
+}
 
 void RunScore(Context& context, const std::string& campaign_code, const std::string& format,
               const std::string& out_path, const std::string& level_text) {
@@ -1007,6 +1045,17 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
     rules.max_items = plan_items;
     RunCoachingPlan(context, coaching_campaign, plan_format, rules);
   });
+
+  std::string effect_campaign, effect_of, effect_format = "text";
+  auto* effect = app.add_subcommand(
+      "effect", "효과 / The effect of coaching or training on contact scores, with its interval");
+  effect->add_option("campaign", effect_campaign, "캠페인 코드 Campaign code")->required();
+  effect->add_option("--of", effect_of, "coaching | training")
+      ->required()
+      ->check(CLI::IsMember({"coaching", "training"}));
+  effect->add_option("--format", effect_format, "json | csv | text")
+      ->check(CLI::IsMember({"json", "csv", "text"}));
+  effect->callback([&] { RunEffect(context, effect_campaign, effect_of, effect_format); });
 
   auto* user = app.add_subcommand("user", "사용자 관리 / Manage user accounts");
   user->require_subcommand(1);

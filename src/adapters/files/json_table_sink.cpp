@@ -15,6 +15,12 @@ constexpr std::size_t kFlushBytes = 64 * 1024;
 
 JsonTableSink::JsonTableSink(std::ostream& out) : out_(out) {}
 
+std::unique_ptr<JsonTableSink> JsonTableSink::SingleObject(std::ostream& out) {
+  auto sink = std::make_unique<JsonTableSink>(out);
+  sink->single_object_ = true;
+  return sink;
+}
+
 JsonTableSink::JsonTableSink(internal::PendingFile file, std::unique_ptr<std::ofstream> stream)
     : file_(std::move(file)), file_stream_(std::move(stream)), out_(*file_stream_) {}
 
@@ -33,7 +39,7 @@ Result<void> JsonTableSink::Header(const std::vector<std::string>& columns) {
     AppendString(key, column);
     keys_.push_back(std::move(key));
   }
-  buffer_ += '[';
+  if (!single_object_) buffer_ += '[';
   started_ = true;
   return Ok();
 }
@@ -43,7 +49,12 @@ Result<void> JsonTableSink::Row(const std::vector<tables::Cell>& cells) {
     return Internal("json export: a row has " + std::to_string(cells.size()) +
                     " cells but the header has " + std::to_string(keys_.size()));
   }
-  buffer_ += rows_ == 0 ? "\n{" : ",\n{";
+  if (single_object_ && rows_ > 0) return Internal("json export: one object has one row");
+  if (single_object_) {
+    buffer_ += '{';
+  } else {
+    buffer_ += rows_ == 0 ? "\n{" : ",\n{";
+  }
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) buffer_ += ',';
     buffer_ += keys_[i];
@@ -73,8 +84,12 @@ Result<void> JsonTableSink::Row(const std::vector<tables::Cell>& cells) {
 Result<void> JsonTableSink::Finish() {
   if (finished_) return Internal("json export: finished twice");
   finished_ = true;
-  if (!started_) buffer_ += '[';
-  buffer_ += rows_ == 0 ? "]\n" : "\n]\n";
+  if (single_object_) {
+    buffer_ += rows_ == 0 ? "null\n" : "\n";
+  } else {
+    if (!started_) buffer_ += '[';
+    buffer_ += rows_ == 0 ? "]\n" : "\n]\n";
+  }
   if (Result<void> flushed = Flush(); !flushed) return flushed;
   out_.flush();
   if (!out_) return Internal("json export: cannot write the output");

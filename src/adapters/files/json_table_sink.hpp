@@ -25,6 +25,9 @@ class JsonTableSink final : public tables::TableSink {
  public:
   // Writes to `out`, which must outlive the sink (e.g. std::cout). Not atomic.
   explicit JsonTableSink(std::ostream& out);
+  // A table of exactly one row written as that one object (a report such as an effect
+  // estimate); a second row is an error.
+  static std::unique_ptr<JsonTableSink> SingleObject(std::ostream& out);
   // Writes to a file that appears at `path` only when Finish() succeeds. kInvalidArgument when
   // the file cannot be created.
   static Result<std::unique_ptr<JsonTableSink>> Create(const std::string& path);
@@ -36,6 +39,7 @@ class JsonTableSink final : public tables::TableSink {
  private:
   JsonTableSink(internal::PendingFile file, std::unique_ptr<std::ofstream> stream);
   static void AppendString(std::string& out, std::string_view text);
+  bool single_object_ = false;
   Result<void> Flush();
 
   std::optional<internal::PendingFile> file_;

@@ -73,6 +73,9 @@ Result<std::unique_ptr<tables::TableSink>> OpenTableSink(std::string_view format
     if (path.empty()) return AsSink(Result(std::make_unique<JsonTableSink>(standard_output)));
     return AsSink(JsonTableSink::Create(path));
   }
+  if (format == "json-object" && path.empty()) {
+    return AsSink(Result(JsonTableSink::SingleObject(standard_output)));
+  }
   if (format == "xlsx") {
     if (path.empty()) return InvalidArgument("xlsx output needs a file: give --out FILE.xlsx");
     return AsSink(XlsxTableSink::Create(path, sheet_name));

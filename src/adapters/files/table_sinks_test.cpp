@@ -147,6 +147,18 @@ TEST(JsonTableSink, WritesArrayOfObjectsThatParsesBack) {
   EXPECT_TRUE(rows[1].as_object().at("이름").is_null());
 }
 
+TEST(JsonTableSink, WritesAOneRowReportAsOneObjectAndRefusesASecondRow) {
+  std::ostringstream out;
+  std::unique_ptr<JsonTableSink> sink = JsonTableSink::SingleObject(out);
+  WriteTable(*sink, {"of", "estimate"}, {{std::string("coaching"), 4.5}});
+  EXPECT_EQ(out.str(), "{\"of\":\"coaching\",\"estimate\":4.5}\n");
+  std::ostringstream twice;
+  std::unique_ptr<JsonTableSink> second = JsonTableSink::SingleObject(twice);
+  ASSERT_TRUE(second->Header({"a"}));
+  ASSERT_TRUE(second->Row({std::int64_t{1}}));
+  EXPECT_FALSE(second->Row({std::int64_t{2}}));
+}
+
 TEST(JsonTableSink, WritesEmptyArrayForNoRows) {
   std::ostringstream out;
   JsonTableSink sink(out);

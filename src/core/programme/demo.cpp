@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -203,7 +204,68 @@ struct Simulation {
   std::unordered_map<std::string, std::vector<std::size_t>> staff_by_department;
   std::unordered_map<std::string, std::size_t> employee_index;
   Random random;
+  std::unordered_map<std::string, int> coached_from;  // employee_no -> day of the session
 };
+
+double CoachingBoost(const Simulation& sim, const std::string& employee_no, const Date& day) {
+  const auto coached = sim.coached_from.find(employee_no);
+  return coached != sim.coached_from.end() && DayNumber(day) > coached->second
+             ? sim.demo.truth.coaching_effect
+             : 0.0;
+}
+
+// After round 1: the sixth of the staff with the lowest round-1 mean is coached in the second
+// week of round 2, on their two items with the lowest share of points.
+void CoachLowestScorers(Simulation& sim, DemoProgramme& demo, const campaign::Round& round_two) {
+  struct Sums {
+    double total = 0;
+    int n = 0;
+    std::map<std::string, std::pair<double, int>> items;
+  };
+  std::map<std::string, Sums> sums;
+  for (const evaluation::Evaluation& contact : demo.evaluations) {
+    if (contact.round != 1 || !contact.score) continue;
+    Sums& sum = sums[contact.employee_no];
+    sum.total += contact.score->total;
+    ++sum.n;
+    for (const rubric::ItemScore& item : contact.score->items) {
+      if (!item.points || item.max_points <= 0) continue;
+      auto& [total, n] = sum.items[item.item_id];
+      total += *item.points / item.max_points;
+      ++n;
+    }
+  }
+  std::vector<std::pair<double, std::string>> means;
+  for (const auto& [employee_no, sum] : sums) means.emplace_back(sum.total / sum.n, employee_no);
+  std::sort(means.begin(), means.end());
+  const Date date = AddDays(round_two.start, 7);
+  const std::array<const char*, 3> coaches{"coach", "정다은 코치", "한결 코치"};
+  for (std::size_t i = 0; i < means.size() / 6; ++i) {
+    const std::string& employee_no = means[i].second;
+    std::vector<std::pair<double, std::string>> items;
+    for (const auto& [id, total] : sums[employee_no].items) {
+      items.emplace_back(total.first / total.second, id);
+    }
+    std::sort(items.begin(), items.end());
+    std::vector<std::string> weakest;
+    for (std::size_t k = 0; k < items.size() && k < 2; ++k) weakest.push_back(items[k].second);
+    demo.coaching_sessions.push_back({0, employee_no, coaches[i % coaches.size()], date, weakest,
+                                      "1회차 결과를 함께 보고 약한 항목을 연습함"});
+    sim.coached_from[employee_no] = DayNumber(date);
+  }
+}
+
+// A fifth of the staff, drawn at random, attends a telephone-manners session in round 1.
+void TrainSome(DemoProgramme& demo, const campaign::Round& round_one, std::uint64_t seed) {
+  Random random(seed * 0xD1B54A32D192ED03ULL + 3);
+  coaching::TrainingSession session{"TR-2021-01",          AddDays(round_one.start, 21),
+                                    "전화 응대 기본 교육", "민원친절 전문강사",
+                                    {"P02", "P09", "P11"}, {}};
+  for (const org::Employee& employee : demo.employees) {
+    if (random.Chance(0.2)) session.attendees.push_back(employee.employee_no);
+  }
+  demo.training_sessions.push_back(std::move(session));
+}
 
 // Performs one planned contact: the monitor calls the employee (or visits the counter unit and
 // is served by one of its counter staff) and observes the items from the hidden truth.
@@ -254,10 +316,10 @@ evaluation::Evaluation DrawContact(Simulation& sim, const planning::Assignment& 
   evaluation.department_code = employee->department_code;
 
   if (!rubric::IsScored(evaluation.flags)) return evaluation;
-  const double eta = 0.9 + sim.kindness[employee->employee_no] -
-                     sim.severity[evaluation.monitor_code] -
-                     sim.difficulty[evaluation.scenario_code] +
-                     (channel == Channel::kVisit ? 0.1 : -0.1) + 0.4 * sim.random.Normal();
+  const double eta =
+      0.9 + sim.kindness[employee->employee_no] - sim.severity[evaluation.monitor_code] -
+      sim.difficulty[evaluation.scenario_code] + (channel == Channel::kVisit ? 0.1 : -0.1) +
+      0.4 * sim.random.Normal() + CoachingBoost(sim, employee->employee_no, assignment.date);
   for (std::size_t i = 0; i < rubric.items.size(); ++i) {
     evaluation.observations.push_back(
         {rubric.items[i].id, Observe(rubric.items[i], i, eta, sim.random)});
@@ -412,8 +474,8 @@ Result<DemoProgramme> GenerateDemo(const DemoOptions& options,
   if (!campaign) return campaign.error();
 
   // The hidden truth (probit scale, as in the fair-score anchors' rubric mode).
-  Simulation sim{demo, *campaign, calendar, *phone_rubric, *visit_rubric, {}, {},
-                 {},   {},        {},       random.Fork(1)};
+  Simulation sim{demo, *campaign,      calendar, *phone_rubric, *visit_rubric, {}, {}, {}, {},
+                 {},   random.Fork(1), {}};
   std::unordered_map<std::string, double> department_effect;
   for (const org::Department& department : demo.departments) {
     department_effect[department.code] = 0.25 * random.Normal();
@@ -455,6 +517,8 @@ Result<DemoProgramme> GenerateDemo(const DemoOptions& options,
   if (!plan) return plan.error();
   demo.first_plan = *plan;
   std::vector<planning::Assignment> assignments = plan->assignments;
+  TrainSome(demo, campaign->rounds.front(), options.seed);
+  bool coached = campaign->rounds.size() < 2;
   for (Date week_end = AddDays(campaign->start, static_cast<int>(5 - IsoWeekday(campaign->start)));
        std::chrono::sys_days(week_end) <= std::chrono::sys_days(AddDays(campaign->end, 6));
        week_end = AddDays(week_end, 7)) {
@@ -474,6 +538,11 @@ Result<DemoProgramme> GenerateDemo(const DemoOptions& options,
       }
       repeat_needed |= assignment.status != planning::AssignmentStatus::kDone;
       demo.evaluations.push_back(std::move(contact));
+    }
+    if (!coached &&
+        std::chrono::sys_days(week_end) >= std::chrono::sys_days(campaign->rounds.front().end)) {
+      CoachLowestScorers(sim, demo, campaign->rounds[1]);
+      coached = true;
     }
     if (!repeat_needed || std::chrono::sys_days(week_end) >= std::chrono::sys_days(campaign->end)) {
       continue;
@@ -526,6 +595,12 @@ Result<DemoSummary> InstallDemo(ports::Storage& storage, const DemoOptions& opti
     Result<std::vector<FieldViolation>> conflicts = (*writer)->Finish();
     if (!conflicts) return conflicts.error();
     if (!conflicts->empty()) return Internal("demo evaluation codes collide");
+    if (Result<void> r = storage.coaching().SaveTrainingSessions(demo->training_sessions); !r) {
+      return r;
+    }
+    if (Result<void> r = storage.coaching().AddCoachingSessions(demo->coaching_sessions); !r) {
+      return r;
+    }
     // The schedule as first made (the commitment), then as fieldwork left it.
     const std::string first_digest = digest(planning::CanonicalPlanText(demo->first_plan));
     if (Result<void> r = storage.assignments().SavePlan(demo->first_plan, first_digest,
@@ -554,6 +629,10 @@ Result<DemoSummary> InstallDemo(ports::Storage& storage, const DemoOptions& opti
   summary.campaign_code = demo->campaign.code;
   summary.assignments = static_cast<long>(demo->plan.assignments.size());
   summary.evaluations = static_cast<long>(demo->evaluations.size());
+  summary.coached = static_cast<long>(demo->coaching_sessions.size());
+  for (const coaching::TrainingSession& session : demo->training_sessions) {
+    summary.trained += static_cast<long>(session.attendees.size());
+  }
   for (const evaluation::Evaluation& evaluation : demo->evaluations) {
     summary.scored += evaluation.score ? 1 : 0;
     summary.pending_review += evaluation.state == evaluation::ReviewState::kSubmitted ? 1 : 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/campaign/campaign.hpp"
+#include "core/coaching/coaching_repository.hpp"
 #include "core/common/result.hpp"
 #include "core/evaluation/evaluation.hpp"
 #include "core/org/organisation.hpp"
@@ -28,6 +29,9 @@ struct DemoTruth {
   std::vector<std::pair<std::string, double>> employee_kindness;    // employee_no, latent
   std::vector<std::pair<std::string, double>> monitor_severity;     // code, + = harsh
   std::vector<std::pair<std::string, double>> scenario_difficulty;  // code, + = hard
+  // Added to the latent quality of a coached employee's contacts after their session (probit
+  // units); training has no effect in the demo, so that its estimate shows none.
+  double coaching_effect = 0.3;
 };
 
 // A complete programme of a generated Korean city like Pocheon: departments in the four groups
@@ -40,6 +44,10 @@ struct DemoProgramme {
   std::vector<org::Scenario> scenarios;
   campaign::NewCampaign campaign;
   std::vector<evaluation::Evaluation> evaluations;
+  // After round 1 the lowest-scoring sixth is coached on its two weakest items; a fifth of the
+  // staff, drawn at random, attends a training session in round 1.
+  std::vector<coaching::CoachingSession> coaching_sessions;
+  std::vector<coaching::TrainingSession> training_sessions;
   planning::Plan first_plan;  // as scheduled before fieldwork (the commitment)
   planning::Plan plan;        // after fieldwork: statuses, retries and repeats
   DemoTruth truth;
@@ -63,6 +71,8 @@ struct DemoSummary {
   long evaluations = 0;
   long scored = 0;
   long pending_review = 0;
+  long coached = 0;
+  long trained = 0;
 };
 
 // Generates the demo and stores it in one transaction, the plan with its digest (`digest`:
