@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cmath>
+
 #include "core/common/text.hpp"
 
 namespace chinjeol::http {
@@ -120,6 +122,17 @@ std::optional<std::int64_t> ObjectReader::Integer(std::string_view key, Need nee
     return static_cast<std::int64_t>(value->get_uint64());
   }
   AddViolation(PathOf(key), "must be an integer");
+  return std::nullopt;
+}
+
+std::optional<double> ObjectReader::Number(std::string_view key, Need need) {
+  const boost::json::value* value = Find(key, need, "a number");
+  if (value == nullptr) return std::nullopt;
+  if (value->is_number()) {
+    const double number = value->to_number<double>();
+    if (std::isfinite(number)) return number;
+  }
+  AddViolation(PathOf(key), "must be a number");
   return std::nullopt;
 }
 

@@ -37,6 +37,8 @@ class ObjectReader {
   std::optional<std::string> String(std::string_view key, Need need, std::size_t max_bytes = 1000);
   std::optional<std::int64_t> Integer(std::string_view key, Need need);
   std::optional<bool> Bool(std::string_view key, Need need);
+  // A finite JSON number (integer or not).
+  std::optional<double> Number(std::string_view key, Need need);
   const boost::json::array* Array(std::string_view key, Need need);
   const boost::json::object* Object(std::string_view key, Need need);
   // Marks a field as known without reading it.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/coaching/coaching_repository.hpp"
+
 namespace chinjeol::coaching {
 
 Result<void> ValidatePlanRules(const PlanRules& rules) {
@@ -82,6 +84,18 @@ Result<std::vector<PlanEntry>> SelectForCoaching(
                                               : a.item_id < b.item_id;
     });
     for (const ItemFinding& item : below) entry.items.push_back(item);
+    // Then the items with the most room left (lowest share of points), where there is room.
+    std::vector<ItemFinding> room;
+    for (const ItemFinding& item : by_score ? items : kNone) {
+      const bool taken =
+          std::any_of(entry.items.begin(), entry.items.end(),
+                      [&](const ItemFinding& w) { return w.item_id == item.item_id; });
+      if (!taken && item.achievement < 1 - 1e-9) room.push_back(item);
+    }
+    std::sort(room.begin(), room.end(), [](const ItemFinding& a, const ItemFinding& b) {
+      return a.achievement != b.achievement ? a.achievement < b.achievement : a.item_id < b.item_id;
+    });
+    for (const ItemFinding& item : room) entry.items.push_back(item);
     if (entry.items.size() > static_cast<std::size_t>(rules.max_items)) {
       entry.items.resize(static_cast<std::size_t>(rules.max_items));
     }
@@ -92,6 +106,18 @@ Result<std::vector<PlanEntry>> SelectForCoaching(
     return x != y ? x < y : a.employee.employee_no < b.employee.employee_no;
   });
   return plan;
+}
+
+const char* PlanStateCode(PlanState state) {
+  switch (state) {
+    case PlanState::kProposed:
+      return "proposed";
+    case PlanState::kConfirmed:
+      return "confirmed";
+    case PlanState::kClosed:
+      return "closed";
+  }
+  return "proposed";
 }
 
 }  // namespace chinjeol::coaching

@@ -52,7 +52,8 @@ struct PlanEntry {
 };
 
 // Chooses the employees to coach and the items for each: items judged weak first (by
-// probability), then, for employees chosen by score, their items furthest below peers. Sorted by
+// probability), then, for employees chosen by score, their items furthest below peers, then
+// those with the most room left (the lowest share of points). Sorted by
 // fair score, lowest (most urgent) first; employees without a fair score are not chosen by the
 // score rules. `findings` holds each employee's items by employee number.
 Result<std::vector<PlanEntry>> SelectForCoaching(

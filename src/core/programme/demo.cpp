@@ -249,8 +249,13 @@ void CoachLowestScorers(Simulation& sim, DemoProgramme& demo, const campaign::Ro
     std::sort(items.begin(), items.end());
     std::vector<std::string> weakest;
     for (std::size_t k = 0; k < items.size() && k < 2; ++k) weakest.push_back(items[k].second);
-    demo.coaching_sessions.push_back({0, employee_no, coaches[i % coaches.size()], date, weakest,
-                                      "1회차 결과를 함께 보고 약한 항목을 연습함"});
+    coaching::CoachingSession session;
+    session.employee_no = employee_no;
+    session.coach = coaches[i % coaches.size()];
+    session.date = date;
+    session.items = std::move(weakest);
+    session.notes = "1회차 결과를 함께 보고 약한 항목을 연습함";
+    demo.coaching_sessions.push_back(std::move(session));
     sim.coached_from[employee_no] = DayNumber(date);
   }
 }

@@ -5,6 +5,7 @@
 
 #include "core/common/text.hpp"
 #include "core/programme/scores.hpp"
+#include "core/publication/coaching.hpp"
 
 namespace chinjeol::publication {
 namespace {
@@ -157,7 +158,9 @@ Result<void> ReadOut(ports::Storage& storage, std::string_view campaign_code,
     (mean.department_code.empty() ? item_means.organisation : item_means.department)[mean.item_id] =
         mean.mean;
   }
-  results.items = coaching::ProfileItems(scored, *rubrics, item_means, coaching::DefaultLibrary());
+  Result<std::vector<coaching::PracticeModule>> library = ReadCoachingLibrary(storage);
+  if (!library) return library.error();
+  results.items = coaching::ProfileItems(scored, *rubrics, item_means, *library);
   return Ok();
 }
 

@@ -228,6 +228,18 @@ HttpResponse PostAcknowledgement(Call& call);
 HttpResponse PostObjection(Call& call);
 HttpResponse GetObjections(Call& call);
 HttpResponse PostObjectionDecision(Call& call);
+// routes_coaching.cpp
+HttpResponse PostCoachingPlans(Call& call);
+HttpResponse GetCoachingPlans(Call& call);
+HttpResponse GetCoachingPlan(Call& call);
+HttpResponse PostPlanConfirmation(Call& call);
+HttpResponse PostPlanSession(Call& call);
+HttpResponse PostSessionConfirmation(Call& call);
+HttpResponse PostActionCompletion(Call& call);
+HttpResponse GetMyCoaching(Call& call);
+HttpResponse GetCoachingLibrary(Call& call);
+HttpResponse PutCoachingLibraryModule(Call& call);
+HttpResponse GetEffect(Call& call);
 // routes_evaluations.cpp
 HttpResponse GetPlan(Call& call);
 HttpResponse GetMyAssignments(Call& call);
