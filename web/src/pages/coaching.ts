@@ -32,6 +32,12 @@ function plainWording(wording: Wording): string {
   return wording[locale()] || wording.ko || wording.en || '';
 }
 
+// Wording shown whole: a reason, a conclusion or guidance may run longer than the 300
+// characters a label keeps (pick), so it goes in a <bdi> as people's text does.
+function wordingText(wording: Wording): HTMLElement {
+  return bdi(plainWording(wording));
+}
+
 function todayIso(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -149,7 +155,7 @@ function plansTable(plans: CoachingPlan[], coaches: { login: string; name: strin
     { header: t('coaching.employee'), rowHeader: true, cell: (p: CoachingPlan) => planLink(p) },
     { header: t('coaching.department'), cell: (p) => bdi(p.department_name) },
     { header: t('coaching.fairScore'), numeric: true, cell: (p) => scoreWithInterval(p) },
-    { header: t('coaching.reason'), cell: (p) => pick(p.reason) },
+    { header: t('coaching.reason'), cell: (p) => wordingText(p.reason) },
     { header: t('coaching.items'), cell: (p) => itemNames(p.items) },
     { header: t('coaching.state'), cell: (p) => planStateBadge(p.state) },
     { header: t('coaching.coach'), cell: (p) => (p.state === 'proposed' ? confirmForm(p, coaches, changed) : p.coach ? bdi(p.coach.name) : '–') },
@@ -228,7 +234,7 @@ async function effectView(campaign: Campaign, of: 'coaching' | 'training'): Prom
     },
   });
   return h('div', { class: 'effect' }, heading,
-    h('p', { class: effect.shown ? 'lead' : 'lead notice' }, pick(effect.conclusion)),
+    h('p', { class: effect.shown ? 'lead' : 'lead notice' }, wordingText(effect.conclusion)),
     definitionList([
       [t('effect.treated'), formatNumber(effect.treated, 0)],
       [t('effect.comparison'), formatNumber(effect.comparison, 0)],
@@ -350,7 +356,7 @@ function planView(plan: CoachingPlanDetail, role: Role): HTMLElement[] {
       [t('coaching.fairScore'), scoreWithInterval(plan)],
       [t('coaching.coach'), plan.coach ? bdi(plan.coach.name) : '–'],
       [t('coaching.nextFollowUp'), formatDate(plan.next_follow_up)],
-    ]), h('p', null, h('strong', null, t('coaching.reason')), ' ', pick(plan.reason))),
+    ]), h('p', null, h('strong', null, t('coaching.reason')), ' ', wordingText(plan.reason))),
     section(t('coaching.itemsTitle'), plan.items.length === 0 ? empty() : plan.items.map((item) => itemCard(item, plan))),
     section(t('session.title'), sessions),
     ...(MAY_RECORD.includes(role) && plan.state !== 'closed' ? [sessionForm(plan, addSession)] : []),
@@ -370,12 +376,12 @@ function itemCard(item: CoachingPlanItem, plan: CoachingPlanDetail): HTMLElement
     })),
     item.guidance ? h('div', { class: 'guidance' },
       h('p', null, h('strong', null, pick(item.guidance.title))),
-      h('p', null, t('results.goodLooksLike'), ' ', pick(item.guidance.good)),
-      h('p', null, t('results.practise'), ' ', pick(item.guidance.practice))) : null,
+      h('p', null, t('results.goodLooksLike'), ' ', wordingText(item.guidance.good)),
+      h('p', null, t('results.practise'), ' ', wordingText(item.guidance.practice))) : null,
     plan.evidence === undefined ? null : contacts.length === 0 ? empty('coaching.noEvidence') : dataTable(t('coaching.evidenceTable', { item: item.item_id }), [
       { header: t('coaching.evidenceWhen'), rowHeader: true, cell: (c: CoachingEvidenceContact) => formatDateTime(c.performed_at) },
       { header: t('evaluation.channel'), cell: (c) => channelLabel(c.channel) },
-      { header: t('evaluation.observation'), cell: (c) => pick(c.observed) },
+      { header: t('evaluation.observation'), cell: (c) => wordingText(c.observed) },
       { header: t('evaluation.pointsHeader'), numeric: true, cell: (c) => `${formatNumber(c.points, 1)} / ${formatNumber(c.max_points, 1)}` },
       { header: t('evaluation.note'), cell: (c) => (c.note ? bdi(c.note) : '–') },
     ], contacts));
