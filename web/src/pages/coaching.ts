@@ -395,10 +395,10 @@ function sessionCard(session: CoachingSession, role: Role): HTMLElement {
   const redraw = (next: CoachingSession): void => {
     card.replaceWith(sessionCard(next, role));
   };
-  const act = async (button: HTMLButtonElement, path: string, done: string): Promise<void> => {
+  const act = async (button: HTMLButtonElement, call: () => Promise<CoachingSession>, done: string): Promise<void> => {
     button.disabled = true;
     try {
-      const next = await api.post<CoachingSession>(path);
+      const next = await call();
       announce(done);
       redraw(next);
     } catch (error) {
@@ -409,7 +409,7 @@ function sessionCard(session: CoachingSession, role: Role): HTMLElement {
   const mayComplete = role === 'employee' || role === 'coach';
   const mayConfirm = (role === 'employee' && !session.employee_confirmed_at) || (role === 'coach' && !session.coach_confirmed_at);
   const confirmButton: HTMLButtonElement | null = mayConfirm
-    ? h('button', { type: 'button', class: 'touch', onclick: () => void act(confirmButton!, `/api/coaching/sessions/${session.id}/confirmation`, t('session.confirmedNow')) },
+    ? h('button', { type: 'button', class: 'touch', onclick: () => void act(confirmButton!, () => api.post<CoachingSession>(`/api/coaching/sessions/${session.id}/confirmation`), t('session.confirmedNow')) },
       t('session.confirm'), h('span', { class: 'visually-hidden' }, ` ${formatDate(session.held_on)}`))
     : null;
   append(card, [
@@ -433,12 +433,12 @@ function sessionCard(session: CoachingSession, role: Role): HTMLElement {
   return card;
 }
 
-function actionItem(action: CoachingAction, mayComplete: boolean, act: (button: HTMLButtonElement, path: string, done: string) => Promise<void>): HTMLElement {
+function actionItem(action: CoachingAction, mayComplete: boolean, act: (button: HTMLButtonElement, call: () => Promise<CoachingSession>, done: string) => Promise<void>): HTMLElement {
   const state = action.done_on
     ? badge(t('session.doneOn', { date: formatDate(action.done_on) }), 'ok')
     : action.overdue ? badge(t('session.overdue'), 'bad') : badge(t('session.open'), 'info');
   const button: HTMLButtonElement | null = mayComplete && !action.done_on
-    ? h('button', { type: 'button', class: 'touch', onclick: () => void act(button!, `/api/coaching/actions/${action.id}/completion`, t('session.completedNow')) },
+    ? h('button', { type: 'button', class: 'touch', onclick: () => void act(button!, () => api.post<CoachingSession>(`/api/coaching/actions/${action.id}/completion`), t('session.completedNow')) },
       t('session.markDone'), h('span', { class: 'visually-hidden' }, `: ${isolate(action.text)}`))
     : null;
   return h('li', { class: action.overdue && !action.done_on ? 'action overdue' : 'action', 'data-action': String(action.id) },
