@@ -68,6 +68,7 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
       ['/campaigns', 'admin-campaigns'], ['/objections', 'admin-objections'], ['/organisation', 'admin-organisation'],
       ['/rubrics', 'admin-rubrics'], ['/scenarios', 'admin-scenarios'], ['/monitors', 'admin-monitors'],
       ['/users', 'admin-users'], ['/audit', 'admin-audit'], ['/account', 'admin-account'],
+      ['/coaching', 'admin-coaching'], ['/coaching/library', 'admin-coaching-library'],
     ];
     for (const [path, shot] of pages) {
       await go(page, path);
@@ -270,6 +271,12 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     await target.locator('p.success', { hasText: '접수' }).waitFor();
     await runner.shot(page, 'employee-objection');
     await audit(page, 'employee: after objection');
+    // The employee's coaching: the plan with its sessions, or a notice when there is none.
+    await go(page, '/my/coaching');
+    assert(await page.locator('main section, main p.notice').count() >= 1, 'my coaching shows the plan or says there is none');
+    assert(!(await page.locator('.private-notes').count()), 'no private session notes on the employee\'s page');
+    await runner.shot(page, 'employee-coaching');
+    await audit(page, 'employee: my coaching');
     await context.close();
   });
 
@@ -301,6 +308,16 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     assert(!headers.some((text) => /요원|일정|배정/.test(text)), `no monitor or schedule column on the department page: ${headers}`);
     await runner.shot(page, 'department-head');
     await audit(page, 'department head: results');
+    // The department's coaching progress, and one plan when there is any.
+    await go(page, '/department/coaching');
+    await runner.shot(page, 'department-head-coaching');
+    await audit(page, 'department head: coaching progress');
+    const headPlan = await page.$('main a[href^="#/coaching/plans/"]');
+    if (headPlan) {
+      await go(page, (await headPlan.getAttribute('href')).slice(1));
+      assert(!(await page.locator('.private-notes, form.session-form').count()), 'a department head sees neither private notes nor the session form');
+      await audit(page, 'department head: coaching plan');
+    }
     for (const path of ['/campaigns', '/monitors', '/today']) {
       await page.evaluate((hash) => { window.location.hash = hash; }, `#${path}`);
       await page.waitForSelector('.page-body[data-ready="denied"]', { timeout: 15_000 });
@@ -316,6 +333,18 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
     assert((await rowsOf(page, 'table.data')).length >= 1, 'the caseload lists employees');
     await runner.shot(page, 'coach-caseload');
     await audit(page, 'coach: caseload');
+    // A plan of the caseload with the session form (tablet-sized targets), when the demo has one.
+    const planLink = await page.$('main a[href^="#/coaching/plans/"]');
+    if (planLink) {
+      await go(page, (await planLink.getAttribute('href')).slice(1));
+      await runner.shot(page, 'coach-plan');
+      await audit(page, 'coach: coaching plan');
+      const small = await page.$$eval('form.session-form button, form.session-form input:not([type="checkbox"]), form.session-form textarea', (nodes) => nodes
+        .filter((n) => n.offsetParent !== null)
+        .map((n) => ({ name: n.getAttribute('name') ?? n.textContent?.trim().slice(0, 30), h: n.getBoundingClientRect().height }))
+        .filter((b) => b.h < 44));
+      assert(small.length === 0, `session form targets below 44 px: ${JSON.stringify(small)}`);
+    }
     await context.close();
   });
 

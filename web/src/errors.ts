@@ -51,6 +51,17 @@ export function fieldLabel(field: string): string {
   if (entry?.[1] && entry[2] && has(`field.${entry[1]}`)) {
     return t('error.field.listEntry', { field: t(`field.${entry[1]}` as MessageKey), n: Number(entry[2]) + 1 });
   }
+  // A field of a list entry ("actions/1/due_on" → 실천 과제 2번째 값: 기한) or of a bilingual
+  // wording ("title/en" → 제목: 영어).
+  const nested = /^([^/]+)\/(\d+)\/([^/]+)$/.exec(field);
+  if (nested?.[1] && nested[2] && nested[3] && has(`field.${nested[1]}`) && has(`field.${nested[3]}`)) {
+    const entry = t('error.field.listEntry', { field: t(`field.${nested[1]}` as MessageKey), n: Number(nested[2]) + 1 });
+    return t('error.field.nested', { entry, part: t(`field.${nested[3]}` as MessageKey) });
+  }
+  const part = /^([^/]+)\/([^/]+)$/.exec(field);
+  if (part?.[1] && part[2] && has(`field.${part[1]}`) && has(`field.${part[2]}`)) {
+    return t('error.field.nested', { entry: t(`field.${part[1]}` as MessageKey), part: t(`field.${part[2]}` as MessageKey) });
+  }
   return field;
 }
 

@@ -91,6 +91,11 @@ function frame(user: User | null, activePath: string): { main: HTMLElement; head
   let nav: HTMLElement | null = null;
   if (user) {
     const items = routes.filter((r) => r.menu?.includes(user.role));
+    // The menu entry of this page: the longest menu path it is under (/coaching/library is the
+    // library's page, not the plans' page).
+    const current = items
+      .filter((r) => activePath === r.path || activePath.startsWith(`${r.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)[0];
     nav = h(
       'nav',
       { class: 'site-nav', 'aria-label': t('frame.menu') },
@@ -98,7 +103,7 @@ function frame(user: User | null, activePath: string): { main: HTMLElement; head
         'ul',
         null,
         items.map((r) =>
-          h('li', null, h('a', { href: `#${r.path}`, 'aria-current': activePath === r.path || activePath.startsWith(`${r.path}/`) ? 'page' : null }, t(r.title))),
+          h('li', null, h('a', { href: `#${r.path}`, 'aria-current': r === current ? 'page' : null }, t(r.title))),
         ),
       ),
     );

@@ -46,7 +46,12 @@ export const routes: Route[] = [
   { path: '/assignments/:code', title: 'monitor.formTitle', roles: ['monitor'], render: async (c) => (await import('./pages/monitor')).renderForm(c) },
   { path: '/my-results', title: 'nav.myResults', roles: ['employee'], menu: ['employee'], render: async (c) => (await import('./pages/results')).renderMyResults(c) },
   { path: '/department', title: 'nav.department', roles: ['department_head'], menu: ['department_head'], render: async (c) => (await import('./pages/results')).renderDepartment(c) },
-  { path: '/caseload', title: 'nav.caseload', roles: ['coach'], menu: ['coach'], render: async (c) => (await import('./pages/results')).renderCaseload(c) },
+  { path: '/department/coaching', title: 'nav.departmentCoaching', roles: ['department_head'], menu: ['department_head'], render: async (c) => (await import('./pages/coaching')).renderDepartmentCoaching(c) },
+  { path: '/caseload', title: 'nav.caseload', roles: ['coach'], menu: ['coach'], render: async (c) => (await import('./pages/coaching')).renderCaseload(c) },
+  { path: '/coaching', title: 'nav.coaching', roles: ['admin'], menu: ['admin'], render: async (c) => (await import('./pages/coaching')).renderPlans(c) },
+  { path: '/coaching/library', title: 'nav.coachingLibrary', roles: ['admin'], menu: ['admin'], render: async (c) => (await import('./pages/coaching')).renderLibrary(c) },
+  { path: '/coaching/plans/:id', title: 'coaching.planTitle', roles: ['admin', 'coach', 'department_head', 'employee'], render: async (c) => (await import('./pages/coaching')).renderPlanPage(c) },
+  { path: '/my/coaching', title: 'nav.myCoaching', roles: ['employee'], menu: ['employee'], render: async (c) => (await import('./pages/coaching')).renderMyCoaching(c) },
   { path: '/evaluations/:id', title: 'evaluation.title', roles: ['admin', 'reviewer', 'coach', 'department_head', 'employee'], render: async (c) => (await import('./pages/results')).renderEvaluation(c) },
   { path: '/account', title: 'nav.account', roles: ALL, menu: ALL, render: async (c) => (await import('./pages/account')).render(c) },
 ];

@@ -273,3 +273,123 @@ export interface AuditEntry {
   prev_hash?: string;
   row_hash?: string;
 }
+
+// ---- coaching (docs/coaching.md, "HTTP API") ----
+
+// What good looks like for an item and how to practise it (the coaching library's module).
+export interface Guidance {
+  title: Wording;
+  good: Wording;
+  practice: Wording;
+}
+
+// A module of the coaching library (GET /api/coaching/library).
+export interface CoachingModule extends Guidance {
+  item_id: string;
+}
+
+export type CoachingPlanState = 'proposed' | 'confirmed' | 'closed';
+
+export interface CoachRef {
+  login: string;
+  name: string;
+}
+
+// An item a plan works on: how likely the model judges it weak, the employee's share of its
+// points against peers', and the library's guidance when there is a module for it.
+export interface CoachingPlanItem {
+  item_id: string;
+  name: Wording;
+  probability_weak: number | null;
+  achievement: number | null;
+  peer_mean: number | null;
+  guidance: Guidance | null;
+}
+
+// A plan as listed (GET /api/coaching/plans): most urgent first, as the role may see it.
+export interface CoachingPlan {
+  id: number;
+  campaign: string;
+  employee_no: string;
+  employee_name: string;
+  department_code: string;
+  department_name: string;
+  state: CoachingPlanState;
+  adjusted: number | null;
+  ci90_low: number | null;
+  ci90_high: number | null;
+  reason: Wording;
+  items: CoachingPlanItem[];
+  coach: CoachRef | null;
+  created_at: string;
+  confirmed_at: string | null;
+  sessions: number;
+  open_actions: number;
+  overdue_actions: number;
+  next_follow_up: string | null;
+}
+
+// One contact behind an item: when, how, what was observed, the points and the note (never who
+// evaluated).
+export interface CoachingEvidenceContact {
+  performed_at: string;
+  channel: Channel;
+  observed: Wording;
+  points: number | null;
+  max_points: number;
+  note: string;
+}
+
+export interface CoachingEvidence {
+  item_id: string;
+  contacts: CoachingEvidenceContact[];
+}
+
+export interface CoachingAction {
+  id: number;
+  text: string;
+  due_on: string;
+  done_on: string | null;
+  overdue: boolean;
+}
+
+// A coaching session. Private notes reach the coach and the admin only; the pages show them only
+// to those roles whatever the answer holds.
+export interface CoachingSession {
+  id: number;
+  plan_id: number;
+  held_on: string;
+  coach: CoachRef | null;
+  discussed: { item_id: string; name: Wording; note: string }[];
+  notes_shared: string;
+  notes_private?: string;
+  actions: CoachingAction[];
+  follow_up_on: string | null;
+  coach_confirmed_at: string | null;
+  employee_confirmed_at: string | null;
+}
+
+// One plan in full (GET /api/coaching/plans/{id}, GET /api/my/coaching): with the evidence per
+// item (absent for department heads) and the sessions.
+export interface CoachingPlanDetail extends Omit<CoachingPlan, 'sessions'> {
+  evidence?: CoachingEvidence[];
+  sessions: CoachingSession[];
+}
+
+// The measured effect of coaching or training (GET /api/effect): the model's estimate with its
+// 90 % interval, and the naive before/after and difference-in-differences figures, which
+// regression to the mean inflates.
+export interface Effect {
+  of: 'coaching' | 'training';
+  estimate: number | null;
+  ci90_low: number | null;
+  ci90_high: number | null;
+  shown: boolean;
+  treated: number;
+  comparison: number;
+  treated_contacts: number;
+  method: string;
+  before_after: number | null;
+  difference_in_differences: number | null;
+  conclusion: Wording;
+}

@@ -154,7 +154,12 @@ describe('field labels', () => {
     assert.equal(fieldLabel('flags/0'), 'Flags, entry 1');
     assert.equal(fieldLabel(''), 'Request body');
     assert.equal(fieldLabel('P05'), 'P05');
+    assert.equal(fieldLabel('actions/1/due_on'), 'Action points, entry 2: Due date');
+    assert.equal(fieldLabel('title/en'), 'Title: English');
+    assert.equal(fieldLabel('actions/1/colour'), 'actions/1/colour');
     setLocale('ko');
     assert.equal(fieldLabel('reason'), '사유');
+    assert.equal(fieldLabel('discussed/0/note'), '다룬 항목 1번째 값: 논의 내용');
+    assert.equal(fieldLabel('practice/ko'), '연습 방법: 한국어');
   });
 });

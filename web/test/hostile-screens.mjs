@@ -52,6 +52,8 @@ const pages = [
   ['admin', '/review?campaign=C1'], ['reviewer', '/review/4'], ['employee', '/my-results?campaign=C1'],
   ['monitor', '/today'], ['monitor', '/assignments/A6?campaign=C1'], ['admin', '/objections'], ['auditor', '/audit'],
   ['admin', '/organisation'], ['admin', '/users'], ['admin', '/scores?campaign=C1'], ['coach', '/evaluations/6'],
+  ['admin', '/coaching?campaign=C1'], ['admin', '/coaching/library'], ['coach', '/caseload?campaign=C1'], ['coach', '/coaching/plans/2'],
+  ['employee', '/my/coaching?campaign=C1'], ['department_head', '/department/coaching?campaign=C1'],
 ].filter(([, path]) => !process.env.HOSTILE_PATH || path.startsWith(process.env.HOSTILE_PATH));
 const { chromium: driver } = createRequire(join(web, 'package.json'))('playwright-core');
 const browser = await driver.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });

@@ -15,6 +15,7 @@ import * as adminSetup from '../src/pages/admin-setup';
 import * as audit from '../src/pages/audit';
 import * as account from '../src/pages/account';
 import * as scores from '../src/pages/scores';
+import * as coaching from '../src/pages/coaching';
 import { errorBox } from '../src/components/ui';
 import { ApiError } from '../src/api';
 
@@ -109,6 +110,31 @@ for (const language of ['ko', 'en'] as const) {
       ({ frame, context } = pageContext('admin', 'campaign=C1'));
       await scores.renderCalibration(context);
       assertSafe(frame, { monitor: QUOTES, flag: SCRIPT });
+    });
+
+    it('coaching: plans, library, caseload, a plan, my coaching and the department\'s progress', async () => {
+      let { frame, context } = pageContext('admin', 'campaign=C1');
+      await coaching.renderPlans(context);
+      assertSafe(frame, { ...everyName, item: QUOTES, conclusion: `${IMG}${RTL}`, method: `${SCRIPT}${RTL}` });
+      ({ frame, context } = pageContext('admin'));
+      await coaching.renderLibrary(context);
+      assertSafe(frame, { title: SCRIPT });
+      ({ frame, context } = pageContext('coach', 'campaign=C1'));
+      await coaching.renderCaseload(context);
+      assertSafe(frame, everyName);
+      for (const role of ['coach', 'department_head'] as const) {
+        ({ frame, context } = pageContext(role, '', { id: '4' }));
+        await coaching.renderPlanPage(context);
+        const privateNote: Record<string, string> = role === 'coach' ? { private: `${IMG}${ZERO_WIDTH}` } : {};
+        assertSafe(frame, { name: RTL, item: QUOTES, guidance: SCRIPT, good: RTL, practice: LONG, note: `${RTL}${LONG}`, discussed: SCRIPT, shared: EMOJI, action: `${QUOTES}${RTL}`, ...privateNote });
+      }
+      ({ frame, context } = pageContext('employee', 'campaign=C1'));
+      await coaching.renderMyCoaching(context);
+      assertSafe(frame, { shared: EMOJI, action: `${QUOTES}${RTL}`, practice: LONG });
+      assert.ok(!frame.textContent?.includes(`${IMG}${ZERO_WIDTH}`), 'no private note on the employee\'s page');
+      ({ frame, context } = pageContext('department_head', 'campaign=C1'));
+      await coaching.renderDepartmentCoaching(context);
+      assertSafe(frame, everyName);
     });
 
     it('an error box with a hostile server message and fields of an unknown code', () => {

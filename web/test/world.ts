@@ -79,6 +79,30 @@ export const users = NAMES.map((name, i) => ({
   employee_no: `1000${i}`, active: i % 2 === 0, caseload: [RTL],
 }));
 
+// Coaching plans whose names, reasons, items, notes and actions are hostile (docs/coaching.md).
+const hostileWording = (text: string): { ko: string; en: string } => ({ ko: text, en: text });
+export const coachingPlans = NAMES.map((name, i) => ({
+  id: i + 1, campaign: 'C1', employee_no: `1000${i}`, employee_name: name, department_code: 'D1', department_name: NAMES[(i + 1) % NAMES.length]!,
+  state: (['proposed', 'confirmed', 'closed'] as const)[i % 3]!, adjusted: 60 + i, ci90_low: 50 + i, ci90_high: 70 + i,
+  reason: hostileWording(NAMES[(i + 2) % NAMES.length]!),
+  items: [{ item_id: 'P01', name: hostileWording(QUOTES), probability_weak: 0.9, achievement: 0.4, peer_mean: 0.8,
+    guidance: { title: hostileWording(SCRIPT), good: hostileWording(RTL), practice: hostileWording(LONG) } }],
+  coach: i % 3 === 0 ? null : { login: 'coach', name: RTL }, created_at: '2021-09-20T09:00:00', confirmed_at: null,
+  sessions: 1, open_actions: 1, overdue_actions: i % 2, next_follow_up: '2021-10-29',
+}));
+export const coachingSession = {
+  id: 7, plan_id: 1, held_on: '2021-10-01', coach: { login: 'coach', name: IMG },
+  discussed: [{ item_id: 'P01', name: hostileWording(QUOTES), note: `${SCRIPT}\n${LONG}` }],
+  notes_shared: `${RTL}\n${EMOJI}`, notes_private: `${IMG}${ZERO_WIDTH}`,
+  actions: [{ id: 3, text: `${QUOTES}${RTL}`, due_on: '2021-10-15', done_on: null, overdue: true }],
+  follow_up_on: null, coach_confirmed_at: null, employee_confirmed_at: null,
+};
+export const coachingPlanDetail = {
+  ...coachingPlans[1]!, state: 'confirmed',
+  evidence: [{ item_id: 'P01', contacts: [{ performed_at: '2021-05-18T10:05:00', channel: 'phone', observed: hostileWording(ZERO_WIDTH), points: 3, max_points: 10, note: `${RTL}${LONG}` }] }],
+  sessions: [coachingSession],
+};
+
 export const page = <T>(items: T[]): { items: T[]; page: number; page_size: number; total: number } => ({ items, page: 1, page_size: 50, total: items.length });
 
 // Every route the page tests reach, answered with the hostile programme.
@@ -105,6 +129,14 @@ export const routes: Record<string, unknown> = {
   'GET /api/employees': page(NAMES.map((name, i) => ({ employee_no: `1000${i}`, name, department_code: 'D3', position: RTL, counter: true, active: i !== 2 }))),
   'GET /api/users': { items: users },
   'GET /api/scenarios': { items: NAMES.map((name, i) => ({ code: `S${i}`, department_code: 'D2', channel: 'phone', title: name, script: `${SCRIPT}\n${LONG}` })) },
+  'GET /api/coaching/plans': { items: coachingPlans },
+  ...Object.fromEntries(coachingPlans.map((p) => [`GET /api/coaching/plans/${p.id}`, { ...coachingPlanDetail, id: p.id }])),
+  'GET /api/my/coaching': { plan: coachingPlanDetail },
+  'GET /api/coaching/library': { items: [{ item_id: 'P01', title: hostileWording(SCRIPT), good: hostileWording(RTL), practice: hostileWording(LONG) }] },
+  'GET /api/effect': (url: URL) => ({
+    of: url.searchParams.get('of'), estimate: -1.2, ci90_low: -3.5, ci90_high: 1.1, shown: false, treated: 12, comparison: 80, treated_contacts: 20,
+    method: `${SCRIPT}${RTL}`, before_after: 6.4, difference_in_differences: null, conclusion: hostileWording(`${IMG}${RTL}`),
+  }),
   'GET /api/monitors': { items: NAMES.map((name, i) => ({ code: `M${i}`, name, gender: RTL, age_band: IMG, phone_per_day: 3, visit_per_day: 1, active: true })) },
 };
 

@@ -207,19 +207,24 @@ export async function renderDepartment(context: PageContext): Promise<void> {
 export async function renderCaseload(context: PageContext): Promise<void> {
   const campaign = await campaignHeader(context);
   if (!campaign) return;
+  await caseloadScores(context.root, campaign);
+}
+
+// The fair scores of the coach's caseload, lowest first (under the coaching plans on /caseload).
+export async function caseloadScores(root: HTMLElement, campaign: Campaign): Promise<void> {
   const [scores, names] = await Promise.all([
     released(() => api.get<ScoreList<EmployeeScore>>('/api/scores', { campaign: campaign.code, level: 'employee' })),
     departmentNames(),
   ]);
   const rows = scores?.items ?? [];
   if (rows.length === 0) {
-    context.root.append(h('p', { class: 'notice' }, scores ? t('coach.empty') : t('results.notReleased')));
+    root.append(h('p', { class: 'notice' }, scores ? t('coach.empty') : t('results.notReleased')));
     return;
   }
   const sorted = [...rows].sort((a, b) => (a.adjusted ?? 0) - (b.adjusted ?? 0));
-  context.root.append(h('p', { class: 'lead' }, t('coach.intro', { n: rows.length })));
+  root.append(h('p', { class: 'lead' }, t('coach.intro', { n: rows.length })));
   const table = employeeScoreTable(t('coach.table'), sorted, names);
-  context.root.append(section(t('coach.scores'), intervalChart(t('coach.chart'), sorted, table), explainAdjusted()));
+  root.append(section(t('coach.scores'), intervalChart(t('coach.chart'), sorted, table), explainAdjusted()));
 }
 
 export async function renderEvaluation(context: PageContext): Promise<void> {
