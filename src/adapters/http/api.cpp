@@ -137,7 +137,7 @@ const std::vector<RouteSpec>& RouteTable() {
        "CoachingPlan"},
       {"POST", "/api/coaching/plans/{id}/confirmation", PostPlanConfirmation, Access::kSignedIn,
        BodyKind::kJson, "coaching", "Confirm a proposed plan with a coach", "admin", "",
-       "PlanConfirmation", "CoachingPlan"},
+       "PlanConfirmation", "CoachingPlanSummary"},
       {"POST", "/api/coaching/plans/{id}/sessions", PostPlanSession, Access::kSignedIn,
        BodyKind::kJson, "coaching",
        "Record a coaching session: agenda, notes, action points, follow-up", "coach (own), admin",

@@ -209,7 +209,7 @@ constexpr std::string_view kSchemas = R"json({
         "format": "date"}}}},
     "follow_up_on": {"type": ["string", "null"], "format": "date"}}},
   "CoachingSession": {"type": "object", "properties": {"id": {"type": "integer"},
-    "plan_id": {"type": ["integer", "null"]}, "held_on": {"type": "string"},
+    "plan_id": {"type": "integer"}, "held_on": {"type": "string"},
     "coach": {"type": "object", "properties": {"login": {"type": "string"},
       "name": {"type": "string"}}},
     "discussed": {"type": "array", "items": {"type": "object", "properties": {

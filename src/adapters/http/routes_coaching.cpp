@@ -233,7 +233,7 @@ HttpResponse PostPlanConfirmation(Call& call) {
   Result<publication::PlanView> view = publication::ConfirmCoachingPlan(
       call.storage, call.actor, id, *coach, call.local_now, Recorder(call));
   if (!view) return Fail(view);
-  return PlanResponse(call, 200, *view);
+  return JsonResponse(200, PlanJson(*view, call.local_now.date, false));
 }
 
 HttpResponse PostPlanSession(Call& call) {

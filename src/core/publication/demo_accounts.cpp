@@ -1,6 +1,9 @@
 #include "core/publication/demo_accounts.hpp"
 
+#include <algorithm>
+
 #include "core/programme/setup.hpp"
+#include "core/publication/coaching.hpp"
 #include "core/publication/results.hpp"
 
 namespace chinjeol::publication {
@@ -8,18 +11,65 @@ namespace {
 
 constexpr std::size_t kCoachCaseload = 25;
 
+// The coach's caseload plans are confirmed with the demo coach; the most urgent one has had a
+// session, with one action point already overdue, so that every role's pages show the loop.
+Result<void> StartDemoCoaching(ports::Storage& storage, const auth::User& coach,
+                               const std::vector<PlanView>& plans,
+                               const std::vector<std::string>& caseload, const LocalDateTime& now) {
+  auth::Actor admin_actor;
+  admin_actor.role = auth::Role::kAdmin;
+  const auth::Actor coach_actor = auth::ActorFor(coach);
+  bool first = true;
+  for (const PlanView& view : plans) {
+    if (std::find(caseload.begin(), caseload.end(), view.plan.employee_no) == caseload.end()) {
+      continue;
+    }
+    Result<PlanView> confirmed =
+        ConfirmCoachingPlan(storage, admin_actor, view.plan.id, coach.login, now, {});
+    if (!confirmed) return confirmed.error();
+    if (!first || view.plan.items.empty()) continue;
+    first = false;
+    SessionInput session;
+    session.held_on = AddDays(now.date, -14);
+    for (const coaching::ItemFinding& item : view.plan.items) {
+      session.discussed.push_back({item.item_id, "평가 내용을 함께 보고 좋은 응대를 연습함"});
+    }
+    session.notes_shared = "다음 2주 동안 첫인사 문장을 매 통화 연습하기로 함";
+    session.notes_private = "본인이 바쁜 시간대에 전화가 몰린다고 함: 업무 분장 확인 필요";
+    session.actions = {{0, "첫인사 문장을 적어 전화기 옆에 붙이기", AddDays(now.date, -7), {}},
+                       {0, "동료와 통화 역할극 세 번", AddDays(now.date, 7), {}}};
+    session.follow_up_on = AddDays(now.date, 14);
+    Result<coaching::CoachingSession> held =
+        RecordCoachingSession(storage, coach_actor, view.plan.id, session, now, {});
+    if (!held) return held.error();
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<std::vector<DemoAccount>> InstallDemoAccess(ports::Storage& storage,
                                                    const auth::PasswordHasher& hasher,
                                                    std::string_view campaign_code,
                                                    const LocalDateTime& now) {
-  // The employee: the one of the first approved evaluation; the head and the coach go with
-  // that employee's department.
+  // Results are released first, and coaching plans proposed from them. The employee is the one
+  // with the most urgent plan (else the one of the first approved evaluation); the head and the
+  // coach go with that employee's department.
+  Result<results::ResultsRelease> released =
+      ReleaseResults(storage, campaign_code, now, AddDays(now.date, kDefaultObjectionDays), 0);
+  if (!released) return released.error();
+  auth::Actor admin_actor;
+  admin_actor.role = auth::Role::kAdmin;
+  Result<ProposalReport> proposed =
+      ProposeCoachingPlans(storage, admin_actor, campaign_code, {}, now, {});
+  if (!proposed) return proposed.error();
+  Result<std::vector<PlanView>> plans = ListCoachingPlans(storage, admin_actor, campaign_code, now);
+  if (!plans) return plans.error();
   results::EvaluationFilter filter;
   filter.campaign_code = std::string(campaign_code);
   filter.state = evaluation::ReviewState::kApproved;
   filter.limit = 1;
+  if (!plans->empty()) filter.employee_no = plans->front().plan.employee_no;
   Result<results::EvaluationPage> first = storage.results().ListEvaluations(filter);
   if (!first) return first.error();
   if (first->rows.empty())
@@ -30,9 +80,10 @@ Result<std::vector<DemoAccount>> InstallDemoAccess(ports::Storage& storage,
   if (monitors->empty()) return FailedPrecondition("the demo has no monitors");
   Result<std::vector<org::Employee>> employees = storage.organisation().ListEmployees();
   if (!employees) return employees.error();
-  std::vector<std::string> caseload;
+  std::vector<std::string> caseload{sample.employee_no};
   for (const org::Employee& employee : *employees) {
-    if (employee.department_code == sample.department_code && caseload.size() < kCoachCaseload) {
+    if (employee.department_code == sample.department_code && caseload.size() < kCoachCaseload &&
+        employee.employee_no != sample.employee_no) {
       caseload.push_back(employee.employee_no);
     }
   }
@@ -73,10 +124,11 @@ Result<std::vector<DemoAccount>> InstallDemoAccess(ports::Storage& storage,
     if (Result<void> set = storage.users().SetCaseload((*coach)->id, caseload); !set) {
       return set.error();
     }
+    if (Result<void> coached = StartDemoCoaching(storage, **coach, *plans, caseload, now);
+        !coached) {
+      return coached.error();
+    }
   }
-  Result<results::ResultsRelease> released =
-      ReleaseResults(storage, campaign_code, now, AddDays(now.date, kDefaultObjectionDays), 0);
-  if (!released) return released.error();
   return accounts;
 }
 

@@ -680,6 +680,9 @@ export const en: Record<MessageKey, string> = {
 
   'library.intro': '{n} coaching modules: the "good practice" and "practice" wording employees and coaches read.',
   'library.empty': 'The coaching library is empty.',
+  'coaching.allStates': 'All states',
+  'coaching.stateFilter': 'Show by state',
+  'coaching.showMore': 'Show more ({shown} of {total} shown)',
   'library.module': '{item} · {title}',
   'library.title.ko': 'Title (Korean)',
   'library.title.en': 'Title (English)',

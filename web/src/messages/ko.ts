@@ -678,6 +678,9 @@ export const ko = {
 
   'library.intro': '코칭 자료 {n}개. 직원과 코치가 보는 "좋은 응대"와 "연습" 문구입니다.',
   'library.empty': '코칭 자료가 없습니다.',
+  'coaching.allStates': '모든 상태',
+  'coaching.stateFilter': '상태로 보기',
+  'coaching.showMore': '더 보기 ({shown}/{total}건 표시 중)',
   'library.module': '{item} · {title}',
   'library.title.ko': '제목 (한국어)',
   'library.title.en': '제목 (영어)',

@@ -58,7 +58,7 @@ function scoreWithInterval(plan: { adjusted: number | null; ci90_low: number | n
 
 function itemNames(items: CoachingPlanItem[]): Child {
   if (items.length === 0) return t('common.none');
-  return h('ul', { class: 'plain-list' }, items.map((item) => h('li', null, h('span', { class: 'item-id' }, isolate(item.item_id)), ' ', pick(item.name))));
+  return h('ul', { class: 'plain-list' }, items.map((item) => h('li', null, pick(item.name))));
 }
 
 // Sessions held, actions open and, highlighted, those overdue.
@@ -88,16 +88,32 @@ export async function renderPlans(context: PageContext): Promise<void> {
   const campaign = await campaignHeader(context);
   if (!campaign) return;
   const [plans, coaches] = await Promise.all([loadPlans(campaign), coachLogins()]);
+  // A ministry proposes thousands of plans: they are shown a page at a time, filtered by state.
   const list = h('div', { 'aria-live': 'polite' });
-  const draw = (rows: CoachingPlan[]): void => list.replaceChildren(plansTable(rows, coaches, (changed) => {
-    draw(rows.map((p) => (p.id === changed.id ? changed : p)));
-  }));
+  const stateFilter: HTMLSelectElement = h('select', { name: 'state', onchange: () => { shown = PAGE; draw(current); } },
+    h('option', { value: '' }, t('coaching.allStates')),
+    (['proposed', 'confirmed', 'closed'] as const).map((state) => h('option', { value: state }, t(`coaching.state.${state}` as MessageKey))));
+  const PAGE = 30;
+  let shown = PAGE;
+  let current = plans;
+  const draw = (rows: CoachingPlan[]): void => {
+    current = rows;
+    const filtered = byUrgency(rows).filter((p) => !stateFilter.value || p.state === stateFilter.value);
+    const more = filtered.length > shown
+      ? h('button', { type: 'button', class: 'touch', onclick: () => { shown += PAGE; draw(current); } },
+        t('coaching.showMore', { shown: Math.min(shown, filtered.length), total: filtered.length }))
+      : null;
+    list.replaceChildren(plansTable(filtered.slice(0, shown), coaches, (changed) => {
+      draw(current.map((p) => (p.id === changed.id ? changed : p)));
+    }), more ?? '');
+  };
   draw(plans);
   context.root.append(
     section(t('coaching.proposeTitle'), h('p', { class: 'hint' }, t('coaching.proposeHint')), proposeForm(campaign, async () => draw(await loadPlans(campaign)))),
-    section(t('coaching.plansTitle'), h('p', { class: 'lead' }, t('coaching.plansIntro', { n: plans.length })), list),
     section(t('effect.title'), h('p', { class: 'hint' }, t('effect.intro')),
       await effectView(campaign, 'coaching'), await effectView(campaign, 'training')),
+    section(t('coaching.plansTitle'), h('p', { class: 'lead' }, t('coaching.plansIntro', { n: plans.length })),
+      field(t('coaching.stateFilter'), stateFilter), list),
   );
 }
 
@@ -370,7 +386,7 @@ function evidenceOf(plan: CoachingPlanDetail, itemId: string): CoachingEvidenceC
 function itemCard(item: CoachingPlanItem, plan: CoachingPlanDetail): HTMLElement {
   const contacts = evidenceOf(plan, item.item_id);
   return h('article', { class: 'plan-item', 'data-item': item.item_id },
-    h('h3', null, h('span', { class: 'item-id' }, isolate(item.item_id)), ' ', pick(item.name)),
+    h('h3', null, pick(item.name)),
     h('p', { class: 'hint' }, t('coaching.itemStanding', {
       mine: formatPercent(item.achievement), peers: formatPercent(item.peer_mean), weak: formatPercent(item.probability_weak),
     })),
@@ -378,7 +394,7 @@ function itemCard(item: CoachingPlanItem, plan: CoachingPlanDetail): HTMLElement
       h('p', null, h('strong', null, pick(item.guidance.title))),
       h('p', null, t('results.goodLooksLike'), ' ', wordingText(item.guidance.good)),
       h('p', null, t('results.practise'), ' ', wordingText(item.guidance.practice))) : null,
-    plan.evidence === undefined ? null : contacts.length === 0 ? empty('coaching.noEvidence') : dataTable(t('coaching.evidenceTable', { item: item.item_id }), [
+    plan.evidence === undefined ? null : contacts.length === 0 ? empty('coaching.noEvidence') : dataTable(t('coaching.evidenceTable', { item: pick(item.name) }), [
       { header: t('coaching.evidenceWhen'), rowHeader: true, cell: (c: CoachingEvidenceContact) => formatDateTime(c.performed_at) },
       { header: t('evaluation.channel'), cell: (c) => channelLabel(c.channel) },
       { header: t('evaluation.observation'), cell: (c) => wordingText(c.observed) },
@@ -464,7 +480,7 @@ function sessionForm(plan: CoachingPlanDetail, added: (session: CoachingSession)
     const note = h('textarea', { name: `discussed/${index}/note`, rows: 4, maxlength: 4000, 'data-field': `discussed/${index}/note` });
     note.value = agendaText(item, plan);
     const box = h('fieldset', { class: 'discussion-point', 'data-item': item.item_id },
-      h('legend', null, h('span', { class: 'item-id' }, isolate(item.item_id)), ' ', pick(item.name)),
+      h('legend', null, pick(item.name)),
       h('label', { class: 'choice touch-row' }, discussed, t('session.discussedThis')),
       field(t('session.pointNote'), note, t('session.pointNoteHint')));
     return { item, discussed, note, box };
