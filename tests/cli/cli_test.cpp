@@ -12,6 +12,8 @@
 #include "adapters/files/table_files.hpp"
 #include "adapters/files/xlsx_table_sink.hpp"
 #include "adapters/storage/storage_factory.hpp"
+#include "core/publication/coaching.hpp"
+#include "core/publication/results.hpp"
 #include "tests/cli/cli_test_support.hpp"
 #include "tests/support/test_databases.hpp"
 
@@ -923,6 +925,103 @@ TEST_P(CliTest, PlansCoachingFromTheFairScoresWithReasonsAndItems) {
   ASSERT_EQ(text.status, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("training"));
   EXPECT_EQ(Run({"effect", "POC-2021", "--of", "nothing"}).status, 2);
+}
+
+TEST_P(CliTest, PlansAReEvaluationContactForEveryoneCoached) {
+  ASSERT_EQ(Run({"import", "roster", folder_.Write("roster.csv", kRoster)}).status, 0);
+  // A monitor who has not called the coached employee yet is needed for the re-evaluation.
+  ASSERT_EQ(Run({"import", "monitors",
+                 folder_.Write("monitors.csv",
+                               std::string(kMonitors) +
+                                   "M04,윤하늘,여,30대,12,4,,\nM05,강도윤,남,50대,12,4,,\n")})
+                .status,
+            0);
+  ASSERT_EQ(Run({"import", "scenarios", folder_.Write("scenarios.csv", kScenarios)}).status, 0);
+  ASSERT_EQ(Run({"campaign", "create", "--code", "NEXT", "--name", "다음 평가", "--start",
+                 "2027-03-02", "--end", "2027-06-30"})
+                .status,
+            0);
+  const CliRun planned = Run({"plan", "NEXT", "--seed", "5"});
+  ASSERT_EQ(planned.status, 0) << planned.err;
+  // Two round-1 contacts of E001 (a weak one) and E003, as a contractor delivers them.
+  const std::string header = std::string(kEvaluationHeader);
+  const std::string evaluations =
+      header +
+      "N-1,NEXT,E001,D01,M01,S-P1,phone,2027-03-03T10:05:00,phone-default,,4a,greeting,na,2,2,2,"
+      "3,3,0,0,1,2\n"
+      "N-2,NEXT,E003,T01,M02,S-G1,phone,2027-03-04T11:00:00,phone-default,,2,"
+      "greeting;department;name,na,5,5,5,5,5,1,1,1,5\n";
+  ASSERT_EQ(Run({"import", "evaluations", folder_.Write("next.csv", evaluations)}).status, 0);
+  ASSERT_EQ(
+      Run({"user", "add", "--login", "coach1", "--role", "coach"}, "coach-pass-2027\n").status, 0);
+
+  // Released, proposed, confirmed and one session held: E001 is coached.
+  auto storage = OpenDatabase();
+  const LocalDateTime now{*ParseDate("2026-12-01"), 9, 0, 0};
+  ASSERT_TRUE(publication::ReleaseResults(*storage, "NEXT", now, *ParseDate("2026-12-31"), 0));
+  auth::Actor admin;
+  admin.role = auth::Role::kAdmin;
+  coaching::PlanRules rules;
+  rules.below_score.reset();
+  rules.bottom_share = 0.5;
+  ASSERT_TRUE(publication::ProposeCoachingPlans(*storage, admin, "NEXT", rules, now, {}));
+  Result<std::vector<publication::PlanView>> plans =
+      publication::ListCoachingPlans(*storage, admin, "NEXT", now);
+  ASSERT_TRUE(plans) << plans.error().message();
+  ASSERT_EQ(plans->size(), 1u);
+  EXPECT_EQ(plans->front().plan.employee_no, "E001");
+  const std::int64_t plan_id = plans->front().plan.id;
+  ASSERT_TRUE(publication::ConfirmCoachingPlan(*storage, admin, plan_id, "coach1", now, {}));
+  Result<std::optional<auth::User>> coach = storage->users().FindUser("coach1");
+  ASSERT_TRUE(coach && *coach);
+  publication::SessionInput session;
+  session.held_on = *ParseDate("2026-12-01");
+  Result<coaching::CoachingSession> held = publication::RecordCoachingSession(
+      *storage, auth::ActorFor(**coach), plan_id, session, now, {});
+  ASSERT_TRUE(held) << held.error().message();
+  storage.reset();
+
+  const auto round_two_contacts = [&](const std::string& employee_no) {
+    const CliRun exported = Run({"export", "assignments", "NEXT", "--format", "json"});
+    EXPECT_EQ(exported.status, 0) << exported.err;
+    long count = 0;
+    const boost::json::value rows = boost::json::parse(exported.out);
+    for (const boost::json::value& row : rows.as_array()) {
+      if (row.at("employee_no").as_string() == employee_no &&
+          row.at("round").to_number<int>() == 2 && row.at("channel").as_string() == "phone") {
+        ++count;
+      }
+    }
+    return count;
+  };
+  const long before = round_two_contacts("E001");
+  const long others = round_two_contacts("E003");
+  const CliRun again = Run({"plan", "NEXT", "--re-evaluate", "--round", "2"});
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("재평가 Re-evaluations: 1"));
+  EXPECT_EQ(round_two_contacts("E001"), before + 1);
+  EXPECT_EQ(round_two_contacts("E003"), others);
+
+  // The re-evaluation goes well; after the next release the plan shows the change.
+  ASSERT_EQ(
+      Run({"import", "evaluations",
+           folder_.Write("again.csv",
+                         header + "N-3,NEXT,E001,D01,M04,S-G1,phone,2027-05-20T10:00:00,"
+                                  "phone-default,,2,greeting;department;name,na,5,5,5,5,5,1,1,"
+                                  "1,5\n")})
+          .status,
+      0);
+  storage = OpenDatabase();
+  const LocalDateTime later{*ParseDate("2027-06-30"), 18, 0, 0};
+  ASSERT_TRUE(publication::ReleaseResults(*storage, "NEXT", later, *ParseDate("2027-07-14"), 0));
+  Result<publication::PlanView> read =
+      publication::ReadCoachingPlan(*storage, admin, plan_id, later);
+  ASSERT_TRUE(read) << read.error().message();
+  ASSERT_TRUE(read->outcome);
+  EXPECT_GT(read->outcome->change, 0);
+  EXPECT_LT(read->outcome->change_low, read->outcome->change);
+  EXPECT_GT(read->outcome->change_high, read->outcome->change);
+  EXPECT_NEAR(read->outcome->change, read->outcome->adjusted - *read->plan.adjusted, 1e-9);
 }
 
 TEST_P(CliTest, ExplainsUsageErrorsAndHelps) {

@@ -374,6 +374,8 @@ export interface CoachingSession {
 export interface CoachingPlanDetail extends Omit<CoachingPlan, 'sessions'> {
   evidence?: CoachingEvidence[];
   sessions: CoachingSession[];
+  // After a later release: the fair score then and the change, with a 90 % interval.
+  outcome?: { released_at: string; adjusted: number; ci90_low: number; ci90_high: number; change: number; change_low: number; change_high: number } | null;
 }
 
 // The measured effect of coaching or training (GET /api/effect): the model's estimate with its

@@ -210,6 +210,21 @@ for (const language of ['ko', 'en'] as const) {
       assert.ok(frame.querySelector('form.session-form'), 'the coach records sessions here');
     });
 
+    it('coach: after a later release the change is called a rise only when its interval lies above zero', async () => {
+      for (const [low, high, claim] of [[1.2, 9.0, true], [-2.0, 7.5, false]] as const) {
+        fake = installApi({ ...coachingRoutes, 'GET /api/coaching/plans/1': detail({
+          outcome: { released_at: '2022-03-02T09:00:00', adjusted: 78.0, ci90_low: 71.0, ci90_high: 84.5, change: 5.6, change_low: low, change_high: high },
+        }) });
+        const { frame, context } = pageContext('coach', '', { id: '1' });
+        await coaching.renderPlanPage(context);
+        const text = frame.textContent ?? '';
+        const rose = language === 'ko' ? '올랐습니다' : 'rose by';
+        const unclear = language === 'ko' ? '말할 수 없습니다' : 'no change can be claimed';
+        assert.equal(text.includes(rose), claim, `claims a rise only when shown (${low}..${high})`);
+        assert.equal(text.includes(unclear), !claim);
+      }
+    });
+
     it('coach: the session form posts the agenda, notes, actions and dates, and shows a 422\'s field errors', async () => {
       const bodies: Record<string, unknown>[] = [];
       let answer: unknown = { status: 422, body: { error: { code: 'invalid_argument', message: 'invalid', fields: [

@@ -655,7 +655,8 @@ void PrintPlanMetrics(std::ostream& out, const planning::PlanMetrics& metrics) {
 }
 
 void RunPlan(Context& context, const std::string& campaign_code, const std::string& seed_text,
-             const std::string& reason, int top_up, int top_up_round, bool check_only) {
+             const std::string& reason, int top_up, int top_up_round, bool re_evaluate,
+             bool check_only) {
   Result<std::unique_ptr<ports::Storage>> storage = context.Open();
   if (!storage) {
     context.Fail(storage.error());
@@ -675,6 +676,7 @@ void RunPlan(Context& context, const std::string& campaign_code, const std::stri
   request.reason = reason;
   request.top_up = top_up;
   request.top_up_round = top_up_round;
+  request.re_evaluate = re_evaluate;
   request.check_only = check_only;
   Result<programme::PlanOutcome> outcome = programme::PlanSchedule(
       **storage, campaign_code, request, clock::LocalNow(), context.services.sha256);
@@ -722,6 +724,11 @@ void RunPlan(Context& context, const std::string& campaign_code, const std::stri
   for (const planning::TopUpChoice& choice : outcome->top_up) {
     out << "  추가 평가 Top-up: " << choice.employee_no << " (오분류 misgrade "
         << Fixed(choice.misgrade_before, 2) << " -> " << Fixed(choice.misgrade_after, 2) << ")\n";
+  }
+  if (re_evaluate) {
+    out << "  재평가 Re-evaluations: "
+        << GroupThousands(static_cast<long>(outcome->re_evaluated.size()))
+        << " (코칭을 받은 직원 employees coached)\n";
   }
   PrintPlanMetrics(out, plan.metrics);
 }
@@ -1096,7 +1103,7 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
 
   std::string plan_campaign, plan_seed, plan_reason;
   int plan_top_up = 0, plan_top_up_round = 0;
-  bool plan_check = false;
+  bool plan_check = false, plan_re_evaluate = false;
   auto* plan = app.add_subcommand(
       "plan", "일정 계획 / Schedule a campaign (re-planning keeps what is done or released)");
   plan->add_option("campaign", plan_campaign, "캠페인 코드 Campaign code")->required();
@@ -1108,11 +1115,14 @@ int Run(int argc, const char* const* argv, const Services& services, std::istrea
                    "추가 평가 수 Extra contacts where grades are most uncertain")
       ->check(CLI::Range(0, 1000000));
   plan->add_option("--round", plan_top_up_round, "추가 평가 회차 Round of the extra contacts");
+  plan->add_flag("--re-evaluate", plan_re_evaluate,
+                 "재평가 One more contact for each employee coached (confirmed plan, a session "
+                 "held)");
   plan->add_flag("--check", plan_check,
                  "점검만 Only report what cannot be scheduled; change nothing");
   plan->callback([&] {
     RunPlan(context, plan_campaign, plan_seed, plan_reason, plan_top_up, plan_top_up_round,
-            plan_check);
+            plan_re_evaluate, plan_check);
   });
 
   std::string summary_campaign, summary_by = "week", summary_format = "text";

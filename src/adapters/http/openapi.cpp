@@ -190,6 +190,11 @@ constexpr std::string_view kSchemas = R"json({
     "open_actions": {"type": "integer"}, "overdue_actions": {"type": "integer"},
     "next_follow_up": {"type": ["string", "null"]},
     "sessions": {"type": "array", "items": {"$ref": "#/components/schemas/CoachingSession"}},
+    "outcome": {"type": ["object", "null"], "description": "after a later release",
+      "properties": {"released_at": {"type": "string"}, "adjusted": {"type": "number"},
+      "ci90_low": {"type": "number"}, "ci90_high": {"type": "number"},
+      "change": {"type": "number"}, "change_low": {"type": "number"},
+      "change_high": {"type": "number"}}},
     "evidence": {"type": "array", "items": {"type": "object", "properties": {
       "item_id": {"type": "string"}, "contacts": {"type": "array", "items": {"type": "object",
         "properties": {"performed_at": {"type": "string"}, "channel": {"type": "string"},

@@ -127,6 +127,18 @@ boost::json::object PlanJson(const publication::PlanView& view, const Date& toda
       sessions.push_back(SessionJson(session, &view, today, view.access.see_private_notes));
     }
     json["evidence"] = std::move(evidence);
+    if (view.outcome) {
+      json["outcome"] =
+          boost::json::object{{"released_at", FormatLocalDateTime(view.outcome->released_at)},
+                              {"adjusted", view.outcome->adjusted},
+                              {"ci90_low", view.outcome->ci90_low},
+                              {"ci90_high", view.outcome->ci90_high},
+                              {"change", view.outcome->change},
+                              {"change_low", view.outcome->change_low},
+                              {"change_high", view.outcome->change_high}};
+    } else {
+      json["outcome"] = nullptr;
+    }
     json["sessions"] = std::move(sessions);  // the list in place of the count
   }
   return json;

@@ -36,7 +36,7 @@ Result<std::vector<PlanEntry>> SelectForCoaching(
   if (rules.bottom_share) {
     std::vector<double> scores;
     for (const Candidate& c : candidates) {
-      if (c.adjusted) scores.push_back(*c.adjusted);
+      if (c.adjusted && c.contacts > 0) scores.push_back(*c.adjusted);
     }
     if (!scores.empty()) {
       std::sort(scores.begin(), scores.end());
@@ -48,6 +48,7 @@ Result<std::vector<PlanEntry>> SelectForCoaching(
   static const std::vector<ItemFinding> kNone;
   std::vector<PlanEntry> plan;
   for (const Candidate& candidate : candidates) {
+    if (candidate.contacts == 0) continue;  // nothing observed: nothing to coach on yet
     const auto found = findings.find(candidate.employee_no);
     const std::vector<ItemFinding>& items = found == findings.end() ? kNone : found->second;
     PlanEntry entry{candidate, {}, {}};

@@ -55,7 +55,8 @@ struct PlanEntry {
 // probability), then, for employees chosen by score, their items furthest below peers, then
 // those with the most room left (the lowest share of points). Sorted by
 // fair score, lowest (most urgent) first; employees without a fair score are not chosen by the
-// score rules. `findings` holds each employee's items by employee number.
+// score rules; employees without a contact are never chosen. `findings` holds each employee's
+// items by employee number.
 Result<std::vector<PlanEntry>> SelectForCoaching(
     const std::vector<Candidate>& candidates,
     const std::map<std::string, std::vector<ItemFinding>>& findings, const PlanRules& rules);

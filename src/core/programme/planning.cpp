@@ -1,6 +1,7 @@
 #include "core/programme/planning.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/planning/commitment.hpp"
 #include "core/planning/top_up.hpp"
@@ -79,6 +80,28 @@ Result<planning::PlanInput> LoadPlanInput(ports::Storage& storage, std::string_v
   return input;
 }
 
+// Employees whose coaching plan in the campaign is confirmed and has had a session, by number.
+Result<std::vector<std::string>> CoachedEmployees(ports::Storage& storage,
+                                                  std::string_view campaign_code) {
+  Result<std::vector<coaching::StoredPlan>> plans = storage.coaching().ListPlans(campaign_code, {});
+  if (!plans) return plans.error();
+  Result<std::vector<coaching::CoachingSession>> sessions =
+      storage.coaching().ListCoachingSessions();
+  if (!sessions) return sessions.error();
+  std::set<std::int64_t> held;
+  for (const coaching::CoachingSession& session : *sessions) {
+    if (session.plan_id) held.insert(*session.plan_id);
+  }
+  std::vector<std::string> coached;
+  for (const coaching::StoredPlan& plan : *plans) {
+    if (plan.state == coaching::PlanState::kConfirmed && held.contains(plan.id)) {
+      coached.push_back(plan.employee_no);
+    }
+  }
+  std::sort(coached.begin(), coached.end());
+  return coached;
+}
+
 Result<PlanOutcome> PlanSchedule(ports::Storage& storage, std::string_view campaign_code,
                                  const PlanRequest& request, const LocalDateTime& now,
                                  const DigestFunction& digest) {
@@ -102,16 +125,24 @@ Result<PlanOutcome> PlanSchedule(ports::Storage& storage, std::string_view campa
   input->options.seed = request.seed;
   input->options.code_seed = request.code_seed;
   if (!outcome.first_plan) input->now = now;
+  int round = request.top_up_round;
+  if (round == 0)
+    round =
+        input->campaign.RoundOf(now.date).value_or(static_cast<int>(input->campaign.rounds.size()));
   if (request.top_up > 0) {
     Result<std::vector<planning::TopUpChoice>> choices =
         ChooseTopUp(storage, campaign_code, request.top_up);
     if (!choices) return choices.error();
-    int round = request.top_up_round;
-    if (round == 0)
-      round = input->campaign.RoundOf(now.date).value_or(
-          static_cast<int>(input->campaign.rounds.size()));
     input->extra_contacts = planning::ToExtraContacts(*choices, round);
     outcome.top_up = std::move(*choices);
+  }
+  if (request.re_evaluate) {
+    Result<std::vector<std::string>> coached = CoachedEmployees(storage, campaign_code);
+    if (!coached) return coached.error();
+    for (const std::string& employee_no : *coached) {
+      input->extra_contacts.push_back({employee_no, round});
+    }
+    outcome.re_evaluated = std::move(*coached);
   }
   Result<planning::Plan> plan = planning::BuildPlan(*input);
   if (!plan) return plan.error();

@@ -27,7 +27,11 @@ struct PlanRequest {
   // Adaptive top-up: this many extra contacts in `top_up_round`, where they most reduce the
   // chance of a wrong grade (fair-score intervals; raw spread while the model has no data).
   int top_up = 0;
-  int top_up_round = 0;     // 0 = the round in progress at `now`, else the last round
+  int top_up_round = 0;  // 0 = the round in progress at `now`, else the last round
+  // Re-evaluation: one more contact in the same round for every employee whose coaching plan is
+  // confirmed and has had a session, scheduled like any contact (secret until released, by a
+  // monitor who has not called the employee before).
+  bool re_evaluate = false;
   bool check_only = false;  // report what cannot be scheduled, change nothing
 };
 
@@ -37,6 +41,7 @@ struct PlanOutcome {
   bool first_plan = false;
   std::vector<FieldViolation> problems;  // check_only: every reason found (empty = feasible)
   std::vector<planning::TopUpChoice> top_up;
+  std::vector<std::string> re_evaluated;  // employee numbers given a re-evaluation contact
 };
 
 // Schedules a campaign, or re-plans it keeping what is done or released (planning::BuildPlan),

@@ -1,6 +1,7 @@
 #include "core/publication/coaching.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -182,6 +183,36 @@ Result<std::vector<ItemEvidence>> LoadEvidence(ports::Storage& storage,
   return evidence;
 }
 
+// The employee's score from a release made after the plan, against the plan's own.
+Result<std::optional<PlanView::Outcome>> LoadOutcome(ports::Storage& storage,
+                                                     const coaching::StoredPlan& plan) {
+  Result<std::optional<results::ResultsRelease>> release =
+      storage.results().FindRelease(plan.campaign_code);
+  if (!release) return release.error();
+  if (!*release || !((*release)->released_at > plan.created_at) || !plan.adjusted ||
+      !plan.ci90_low || !plan.ci90_high) {
+    return std::optional<PlanView::Outcome>();
+  }
+  results::ResultsRepository::ScoreFilter filter;
+  filter.employee_no = plan.employee_no;
+  Result<std::vector<results::ReleasedScore>> scores =
+      storage.results().ListReleasedScores(plan.campaign_code, filter);
+  if (!scores) return scores.error();
+  if (scores->empty() || !scores->front().adjusted || !scores->front().ci90_low ||
+      !scores->front().ci90_high) {
+    return std::optional<PlanView::Outcome>();
+  }
+  const results::ReleasedScore& now = scores->front();
+  constexpr double kZ90 = 1.6448536269514722;
+  const double before_sd = (*plan.ci90_high - *plan.ci90_low) / (2 * kZ90);
+  const double after_sd = (*now.ci90_high - *now.ci90_low) / (2 * kZ90);
+  const double change = *now.adjusted - *plan.adjusted;
+  const double half = kZ90 * std::sqrt(before_sd * before_sd + after_sd * after_sd);
+  return std::optional<PlanView::Outcome>(PlanView::Outcome{(*release)->released_at, *now.adjusted,
+                                                            *now.ci90_low, *now.ci90_high, change,
+                                                            change - half, change + half});
+}
+
 Result<coaching::StoredPlan> FindPlan(ports::Storage& storage, std::int64_t plan_id) {
   Result<std::optional<coaching::StoredPlan>> plan = storage.coaching().FindPlan(plan_id);
   if (!plan) return plan.error();
@@ -300,6 +331,9 @@ Result<PlanView> ReadCoachingPlan(ports::Storage& storage, const auth::Actor& ac
     Result<std::vector<ItemEvidence>> evidence = LoadEvidence(storage, view.plan);
     if (!evidence) return evidence.error();
     view.evidence = std::move(*evidence);
+    Result<std::optional<PlanView::Outcome>> outcome = LoadOutcome(storage, view.plan);
+    if (!outcome) return outcome.error();
+    view.outcome = *outcome;
   }
   return view;
 }

@@ -53,6 +53,19 @@ struct PlanView {
   long overdue_actions = 0;  // open and due before today
   std::optional<Date> next_follow_up;
   std::vector<ItemEvidence> evidence;  // ReadPlan only, when access.see_evidence
+  // After a later release (e.g. with the re-evaluation contacts): the employee's fair score
+  // then, and the change from the score the plan was made from, with a 90 % interval that
+  // treats the two scores' uncertainties as independent (ReadPlan only, when it can be seen).
+  struct Outcome {
+    LocalDateTime released_at;
+    double adjusted = 0;
+    double ci90_low = 0;
+    double ci90_high = 0;
+    double change = 0;
+    double change_low = 0;
+    double change_high = 0;
+  };
+  std::optional<Outcome> outcome;
 };
 
 struct ProposalReport {

@@ -373,10 +373,23 @@ function planView(plan: CoachingPlanDetail, role: Role): HTMLElement[] {
       [t('coaching.coach'), plan.coach ? bdi(plan.coach.name) : '–'],
       [t('coaching.nextFollowUp'), formatDate(plan.next_follow_up)],
     ]), h('p', null, h('strong', null, t('coaching.reason')), ' ', wordingText(plan.reason))),
+    ...(plan.outcome ? [outcomeSection(plan, plan.outcome)] : []),
     section(t('coaching.itemsTitle'), plan.items.length === 0 ? empty() : plan.items.map((item) => itemCard(item, plan))),
     section(t('session.title'), sessions),
     ...(MAY_RECORD.includes(role) && plan.state !== 'closed' ? [sessionForm(plan, addSession)] : []),
   ];
+}
+
+// The fair score after a later release (with the re-evaluation), against the plan's: the change
+// is called an improvement only when its interval lies above zero.
+function outcomeSection(plan: CoachingPlanDetail, outcome: NonNullable<CoachingPlanDetail['outcome']>): HTMLElement {
+  const shown = outcome.change_low > 0 || outcome.change_high < 0;
+  const words = !shown ? 'outcome.notShown' : outcome.change > 0 ? 'outcome.up' : 'outcome.down';
+  return section(t('outcome.title'), definitionList([
+    [t('outcome.before'), scoreWithInterval(plan)],
+    [t('outcome.after', { date: formatDate(outcome.released_at.slice(0, 10)) }), `${formatNumber(outcome.adjusted)} (${formatNumber(outcome.ci90_low)}–${formatNumber(outcome.ci90_high)})`],
+    [t('outcome.change'), `${outcome.change > 0 ? '+' : ''}${formatNumber(outcome.change)} (${formatNumber(outcome.change_low)}–${formatNumber(outcome.change_high)})`],
+  ]), h('p', null, t(words as MessageKey, { change: formatNumber(Math.abs(outcome.change)) })));
 }
 
 function evidenceOf(plan: CoachingPlanDetail, itemId: string): CoachingEvidenceContact[] {
