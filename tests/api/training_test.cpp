@@ -33,7 +33,8 @@ std::vector<std::string> Fields(const Reply& reply) {
 
 std::vector<std::string> Codes(const Reply& reply) {
   std::vector<std::string> codes;
-  for (const boost::json::value& item : Object(reply).at("items").as_array()) {
+  const boost::json::object json = Object(reply);
+  for (const boost::json::value& item : json.at("items").as_array()) {
     codes.emplace_back(item.at("code").as_string());
   }
   return codes;
@@ -94,7 +95,8 @@ TEST_P(TrainingApiTest, AdminRecordsSessionsAndReadsCompletion) {
   EXPECT_EQ(Object(replaced).at("attendees").as_int64(), 1);
   const Reply relisted = world().Get("/api/training", &admin);
   EXPECT_EQ(Codes(relisted), (std::vector<std::string>{"T-00", "T-01"}));
-  const boost::json::value& kept = Object(relisted).at("items").as_array()[1];
+  const boost::json::object relisted_json = Object(relisted);
+  const boost::json::value& kept = relisted_json.at("items").as_array()[1];
   EXPECT_EQ(kept.at("topic").as_string(), "다시");
   EXPECT_EQ(kept.at("date").as_string(), "2021-06-04");
   EXPECT_EQ(kept.at("attendees").as_int64(), 1);
