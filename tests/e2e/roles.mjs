@@ -68,7 +68,7 @@ export async function roleTests({ base, browser, runner, accounts, env, axeResul
       ['/campaigns', 'admin-campaigns'], ['/objections', 'admin-objections'], ['/organisation', 'admin-organisation'],
       ['/rubrics', 'admin-rubrics'], ['/scenarios', 'admin-scenarios'], ['/monitors', 'admin-monitors'],
       ['/users', 'admin-users'], ['/audit', 'admin-audit'], ['/account', 'admin-account'],
-      ['/coaching', 'admin-coaching'], ['/coaching/library', 'admin-coaching-library'],
+      ['/coaching', 'admin-coaching'], ['/coaching/library', 'admin-coaching-library'], ['/training', 'admin-training'],
     ];
     for (const [path, shot] of pages) {
       await go(page, path);

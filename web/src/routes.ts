@@ -49,6 +49,7 @@ export const routes: Route[] = [
   { path: '/department/coaching', title: 'nav.departmentCoaching', roles: ['department_head'], menu: ['department_head'], render: async (c) => (await import('./pages/coaching')).renderDepartmentCoaching(c) },
   { path: '/caseload', title: 'nav.caseload', roles: ['coach'], menu: ['coach'], render: async (c) => (await import('./pages/coaching')).renderCaseload(c) },
   { path: '/coaching', title: 'nav.coaching', roles: ['admin'], menu: ['admin'], render: async (c) => (await import('./pages/coaching')).renderPlans(c) },
+  { path: '/training', title: 'nav.training', roles: ['admin'], menu: ['admin'], render: async (c) => (await import('./pages/training')).render(c) },
   { path: '/coaching/library', title: 'nav.coachingLibrary', roles: ['admin'], menu: ['admin'], render: async (c) => (await import('./pages/coaching')).renderLibrary(c) },
   { path: '/coaching/plans/:id', title: 'coaching.planTitle', roles: ['admin', 'coach', 'department_head', 'employee'], render: async (c) => (await import('./pages/coaching')).renderPlanPage(c) },
   { path: '/my/coaching', title: 'nav.myCoaching', roles: ['employee'], menu: ['employee'], render: async (c) => (await import('./pages/coaching')).renderMyCoaching(c) },

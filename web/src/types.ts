@@ -395,3 +395,42 @@ export interface Effect {
   difference_in_differences: number | null;
   conclusion: Wording;
 }
+
+// A training session (docs/coaching.md): the items it targets by name, how many attended.
+export interface TrainingSession {
+  code: string;
+  date: string;
+  topic: string;
+  instructor: string;
+  items: { item_id: string; name: Wording }[];
+  attendees: number;
+}
+
+export interface NewTrainingSession {
+  code: string;
+  date: string;
+  topic: string;
+  instructor: string;
+  items: string[];
+  attendees: string[];
+}
+
+// Active employees who attended at least one session, per department and in total.
+export interface TrainingCompletionRow {
+  department_code: string;
+  department_name: string;
+  employees: number;
+  trained: number;
+  share: number;
+}
+
+export interface TrainingCompletion {
+  items: TrainingCompletionRow[];
+  total: { employees: number; trained: number; share: number };
+}
+
+export interface TrainingHistory {
+  employee_no: string;
+  employee_name: string;
+  items: TrainingSession[];
+}

@@ -204,7 +204,7 @@ function confirmForm(plan: CoachingPlan, coaches: { login: string; name: string 
 // The effect of coaching or training: the model's estimate with its 90 % interval against zero,
 // beside the naive before/after and difference-in-differences figures (labelled as biased),
 // the conclusion in plain words, and the numbers in a table.
-async function effectView(campaign: Campaign, of: 'coaching' | 'training'): Promise<HTMLElement> {
+export async function effectView(campaign: Campaign, of: 'coaching' | 'training'): Promise<HTMLElement> {
   const heading = h('h3', null, t(`effect.of.${of}` as MessageKey));
   let effect: Effect;
   try {

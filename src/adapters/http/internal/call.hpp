@@ -240,6 +240,11 @@ HttpResponse GetMyCoaching(Call& call);
 HttpResponse GetCoachingLibrary(Call& call);
 HttpResponse PutCoachingLibraryModule(Call& call);
 HttpResponse GetEffect(Call& call);
+// routes_training.cpp
+HttpResponse GetTraining(Call& call);
+HttpResponse PostTraining(Call& call);
+HttpResponse GetTrainingCompletion(Call& call);
+HttpResponse GetTrainingHistory(Call& call);
 // routes_evaluations.cpp
 HttpResponse GetPlan(Call& call);
 HttpResponse GetMyAssignments(Call& call);
