@@ -118,8 +118,14 @@ TEST_P(SignInDefenceTest, MakesFivePasswordChecksForTwentyParallelGuessesOnTwoSe
   EXPECT_EQ(SignInReply(ports[0], "admin", kPassword, "198.51.100.77").status, 200);
 
   const std::vector<std::string> audit = AccountAudit(*world, admin, "admin");
-  EXPECT_TRUE(Contains(audit, "sign-in failed@198.51.100.1") ||
-              Contains(audit, "sign-in failed@198.51.100.2"));
+  // Which guessers' attempts were checked depends on how the threads ran: each checked wrong
+  // password is on the record from its own address, whichever they were.
+  long failed = 0;
+  for (const std::string& line : audit) {
+    failed += line.rfind("sign-in failed@198.51.100.", 0) == 0 ? 1 : 0;
+  }
+  EXPECT_GE(failed, rejected.load());
+  EXPECT_LE(failed, 5);
   EXPECT_TRUE(Contains(audit, "sign-in locked out@198.51.100.77"));
   EXPECT_TRUE(Contains(audit, "signed in@203.0.113.9"));
   EXPECT_TRUE(Contains(audit, "sign-in lockouts lifted: 1@127.0.0.1"));
